@@ -1,0 +1,90 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsite.Content;
+using Microsite.Diagnostics;
+using Microsite.Indexing;
+
+namespace Microsite.Checks;
+
+/// <summary>Checks of the Markdown that need the index but not the rendered pages.</summary>
+internal static class ContentChecks
+{
+    public static void Run(SiteIndex index, DiagnosticBag diagnostics)
+    {
+        var originals = index.Pages.Where(p => p.FallbackFrom is null)
+            .Concat(index.Glossary.Values.SelectMany(g => g).Select(e => e.Source))
+            .ToList();
+        Parallel.ForEach(originals, page =>
+        {
+            ReportRawHtml(page, diagnostics);
+            if (page.Lang == "zh" || index.Language(page.Lang).HtmlLang.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+            {
+                ChineseTypography.Check(page, diagnostics);
+            }
+        });
+
+        foreach (var page in index.Pages.Where(p => p.FallbackFrom is null && p.Lang == index.Config.Default.Code))
+        {
+            foreach (var other in index.Config.Languages.Skip(1))
+            {
+                if (index.Pair(page, other.Code) is { FallbackFrom: null } pair)
+                {
+                    ComparePair(index, page, pair, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void ReportRawHtml(SourcePage page, DiagnosticBag diagnostics)
+    {
+        foreach (var node in page.Ast.Descendants())
+        {
+            var (found, line, column) = node switch
+            {
+                HtmlBlock block => (block.Lines.ToString().Trim(), block.Line, block.Column),
+                HtmlInline inline => (inline.Tag, inline.Line, inline.Column),
+                _ => (null, 0, 0),
+            };
+            if (found is not null)
+            {
+                diagnostics.Warning("MS0203", page.DisplayPath, line + 1, column + 1,
+                    $"raw HTML is shown as text, not used: \"{(found.Length > 40 ? found[..40] + "…" : found)}\" (write Markdown instead)");
+            }
+        }
+    }
+
+    /// <summary>Same sections in the same order, paragraph for paragraph, and the fixed renderings of names.</summary>
+    private static void ComparePair(SiteIndex index, SourcePage page, SourcePage pair, DiagnosticBag diagnostics)
+    {
+        var ours = index.Sections(page);
+        var theirs = index.Sections(pair);
+        var ourIds = ours.Select(s => s.Id).ToList();
+        var theirIds = theirs.Select(s => s.Id).ToList();
+        if (!ourIds.SequenceEqual(theirIds))
+        {
+            diagnostics.Error("MS0404", pair.DisplayPath, 1, 1,
+                $"section ids differ from {page.DisplayPath}: [{string.Join(", ", theirIds)}] here, [{string.Join(", ", ourIds)}] there (both languages need the same {{#id}} headings in the same order, so the language switch keeps the reader's place)");
+            return;
+        }
+
+        foreach (var (mine, other) in ours.Zip(theirs))
+        {
+            if (mine.Paragraphs != other.Paragraphs)
+            {
+                diagnostics.Warning("MS0407", pair.DisplayPath, other.Line, 1,
+                    $"section \"{other.Id}\" has {other.Paragraphs} paragraph(s) here and {mine.Paragraphs} in {page.DisplayPath} (a paragraph missing or split?)");
+            }
+
+            foreach (var term in index.Terminology)
+            {
+                if (term.Forms.TryGetValue(page.Lang, out var source) && term.Forms.TryGetValue(pair.Lang, out var rendering)
+                    && mine.Text.Contains(source, StringComparison.Ordinal)
+                    && !other.Text.Contains(rendering, StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Warning("MS0411", pair.DisplayPath, other.Line, 1,
+                        $"section \"{other.Id}\" should name \"{source}\" as \"{rendering}\" (input/terminology.yml line {term.Line})");
+                }
+            }
+        }
+    }
+}

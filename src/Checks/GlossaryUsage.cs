@@ -1,0 +1,42 @@
+using Microsite.Diagnostics;
+using Microsite.Indexing;
+using Microsite.Rendering;
+
+namespace Microsite.Checks;
+
+/// <summary>MS0103: every glossary term is used in its language's text, unless its entry says why not.</summary>
+internal static class GlossaryUsage
+{
+    /// <returns>One line per language for the build summary, naming the entries excused from use.</returns>
+    public static IReadOnlyList<string> Check(SiteIndex index, IReadOnlyList<RenderedPage> rendered, DiagnosticBag diagnostics)
+    {
+        var notes = new List<string>();
+        foreach (var (lang, entries) in index.Glossary)
+        {
+            if (entries.Count == 0)
+            {
+                continue;
+            }
+
+            var used = rendered.Where(r => r.Page.Lang == lang).SelectMany(r => r.TermUses).Select(u => u.EntryId).ToHashSet(StringComparer.Ordinal);
+            var unused = entries.Where(e => !used.Contains(e.Id)).ToList();
+            foreach (var entry in unused.Where(e => e.Meta.Unused is null))
+            {
+                diagnostics.Warning("MS0103", entry.Source.DisplayPath, entry.Meta.Line, 1,
+                    $"glossary term \"{entry.Meta.Term}\" is never used in the {index.Language(lang).Name} text (add an alias for the form the text uses, or say why in \"unused:\")");
+            }
+
+            var excused = unused.Where(e => e.Meta.Unused is not null).Select(e => $"{e.Meta.Term}: {e.Meta.Unused}").ToList();
+            notes.Add($"glossary ({lang}): {entries.Count - unused.Count} of {entries.Count} terms linked from the text"
+                + (excused.Count > 0 ? $"; not used, with reason: {string.Join("; ", excused)}" : ""));
+
+            foreach (var entry in entries.Where(e => e.Meta.Unused is not null && used.Contains(e.Id)))
+            {
+                diagnostics.Warning("MS0103", entry.Source.DisplayPath, entry.Meta.Line, 1,
+                    $"glossary term \"{entry.Meta.Term}\" says why it is unused, but the text uses it now: remove \"unused:\"");
+            }
+        }
+
+        return notes;
+    }
+}

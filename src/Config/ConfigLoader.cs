@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Microsite.Content;
+using Microsite.Diagnostics;
+
+namespace Microsite.Config;
+
+/// <summary>Reads input/site.yml (MS001x diagnostics).</summary>
+internal static partial class ConfigLoader
+{
+    public const string FileName = "site.yml";
+
+    public static SiteConfig? Load(string? text, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (text is null)
+        {
+            diagnostics.Error("MS0012", displayPath, 0, 0, "site.yml is missing; every site needs one (see README, \"site.yml\")");
+            return null;
+        }
+
+        var root = YamlFields.Parse(text, displayPath, 0, diagnostics, "MS001");
+        if (root is null)
+        {
+            return null;
+        }
+
+        var languages = new List<LanguageConfig>();
+        var langMap = root.Map("languages", required: true);
+        if (langMap is not null)
+        {
+            foreach (var (code, _) in langMap.Entries())
+            {
+                var fields = langMap.Map(code)!;
+                if (!LanguageCode().IsMatch(code))
+                {
+                    langMap.ReportAt("3", code, $"language code \"{code}\" must be lowercase letters, like zh or en");
+                    continue;
+                }
+
+                var language = ReadLanguage(code, fields, isDefault: languages.Count == 0);
+                if (language is not null)
+                {
+                    languages.Add(language);
+                }
+            }
+
+            langMap.RejectUnknown();
+            if (languages.Count == 0)
+            {
+                root.ReportAt("2", "languages", "\"languages\" must list at least one language (the first is the default)");
+            }
+        }
+
+        var baseUrl = root.String("base_url");
+        if (baseUrl is not null)
+        {
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
+            {
+                root.ReportAt("3", "base_url", $"\"base_url\" must be an absolute http(s) address, not \"{baseUrl}\"");
+                baseUrl = null;
+            }
+            else if (!baseUrl.EndsWith('/'))
+            {
+                baseUrl += "/";
+            }
+        }
+
+        var linking = GlossaryLinking.Section;
+        if (root.Map("glossary") is { } glossary)
+        {
+            linking = glossary.Enum("link", GlossaryLinking.Section,
+                ("page", GlossaryLinking.Page), ("section", GlossaryLinking.Section), ("all", GlossaryLinking.All));
+            glossary.RejectUnknown();
+        }
+
+        var translations = root.Enum("translations", TranslationPolicy.Strict,
+            ("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback));
+
+        var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
+        if (root.Map("rules") is { } rules)
+        {
+            foreach (var (id, _) in rules.Entries())
+            {
+                var level = rules.Enum(id, RuleLevel.Error, ("off", RuleLevel.Off), ("warning", RuleLevel.Warning), ("error", RuleLevel.Error));
+                if (!RuleId().IsMatch(id))
+                {
+                    rules.ReportAt("3", id, $"\"{id}\" is not a diagnostic id (like MS0301)");
+                }
+                else
+                {
+                    levels[id] = level;
+                }
+            }
+        }
+
+        root.RejectUnknown();
+        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels);
+    }
+
+    private static LanguageConfig? ReadLanguage(string code, YamlFields f, bool isDefault)
+    {
+        var htmlLang = f.String("html_lang") ?? code;
+        var name = f.String("name", required: true);
+        var title = f.String("site_title", required: true);
+        ReportInfo? report = null;
+        if (f.Map("report", required: true) is { } r)
+        {
+            report = new ReportInfo(
+                r.String("title", required: true) ?? "",
+                r.String("date", required: true) ?? "",
+                r.String("occasion", required: true) ?? "",
+                r.String("speaker", required: true) ?? "");
+            r.RejectUnknown();
+        }
+
+        var footer = new FooterInfo(null, null, null, null, null);
+        if (f.Map("footer") is { } ft)
+        {
+            footer = new FooterInfo(
+                ft.String("host"),
+                ft.String("contact"),
+                ft.String("icp"),
+                ft.String("public_security"),
+                ft.String("site_code"));
+            ft.RejectUnknown();
+        }
+
+        f.RejectUnknown();
+        if (name is null || title is null || report is null)
+        {
+            return null;
+        }
+
+        return new LanguageConfig(code, htmlLang, name, isDefault ? "" : code + "/", title, report, footer);
+    }
+
+    [GeneratedRegex("^[a-z]{2,3}$")]
+    private static partial Regex LanguageCode();
+
+    [GeneratedRegex("^MS[0-9]{4}$")]
+    private static partial Regex RuleId();
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Markdig;
+using Microsite.Config;
+using Microsite.Diagnostics;
+using Microsite.Markdown;
+
+namespace Microsite.Content;
+
+/// <summary>
+/// Stage 2: walks input/&lt;lang&gt;/, splits front matter from Markdown, types the front matter by page
+/// kind and parses the Markdown. Per file and independent of every other file, so it runs in parallel.
+/// </summary>
+internal static partial class ContentLoader
+{
+    /// <summary>Output names the generator itself writes: a page slug may not take them.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "index", "glossary", "contents", "full", "404", "sitemap", "robots", "assets" };
+
+    public static IReadOnlyList<SourcePage> Load(FileSet input, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var files = input.Paths
+            .Select(path => (Path: path, Lang: path.Split('/')[0]))
+            .Where(f => f.Path.EndsWith(".md", StringComparison.Ordinal) && config.Language(f.Lang) is not null)
+            .ToList();
+
+        foreach (var stray in input.Paths.Where(p => p.EndsWith(".md", StringComparison.Ordinal) && p.Contains('/') && config.Language(p.Split('/')[0]) is null))
+        {
+            diagnostics.Warning("MS0027", input.Display(stray), 0, 0,
+                $"\"{stray.Split('/')[0]}\" is not a language of site.yml ({string.Join(", ", config.Languages.Select(l => l.Code))}); this file is not published");
+        }
+
+        var pages = new SourcePage?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var (path, lang) = files[i];
+            pages[i] = LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), input.Read(path)!, diagnostics);
+        });
+
+        var loaded = pages.OfType<SourcePage>().ToList();
+        ReportDuplicateSlugs(loaded, diagnostics);
+        return loaded;
+    }
+
+    public static SourcePage? LoadOne(string lang, string relPath, string displayPath, string rawText, DiagnosticBag diagnostics)
+    {
+        var text = FrontMatter.Normalise(rawText);
+        var yaml = FrontMatter.Extract(text, out var closed, out var body);
+        if (yaml is null)
+        {
+            diagnostics.Error("MS0020", displayPath, 1, 1,
+                "couldn't find front matter: the file must start with a line \"---\", the page's fields, and another \"---\" (did you forget the opening \"---\"?)");
+            return null;
+        }
+
+        if (!closed)
+        {
+            diagnostics.Error("MS0020", displayPath, 1, 1, "the front matter opened with \"---\" is never closed (is the second \"---\" line missing?)");
+            return null;
+        }
+
+        // The YAML starts on line 2 of the file.
+        var fields = YamlFields.Parse(yaml, displayPath, 1, diagnostics, "MS002");
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var kind = KindOf(relPath, fields);
+        if (kind is null)
+        {
+            fields.RejectUnknown();
+            return null;
+        }
+
+        PageMeta? meta;
+        GlossaryMeta? glossary = null;
+        if (kind == PageKind.GlossaryEntry)
+        {
+            glossary = ReadGlossaryEntry(fields);
+            var id = Path.GetFileNameWithoutExtension(relPath);
+            if (!SlugPattern().IsMatch(id))
+            {
+                diagnostics.Error("MS0025", displayPath, 1, 1,
+                    $"glossary file name \"{id}\" must be an ASCII id of lowercase words joined by hyphens (it becomes the entry's anchor), like \"dual-centre.md\"");
+            }
+
+            meta = glossary is null ? null : new PageMeta(glossary.Term, null, null, glossary.Number, id, null);
+        }
+        else
+        {
+            meta = ReadPage(kind.Value, relPath, fields);
+        }
+
+        var stamp = ReadStamp(fields);
+        fields.RejectUnknown();
+        if (meta is null)
+        {
+            return null;
+        }
+
+        var ast = Markdig.Markdown.Parse(text, MarkdownPipelines.Content);
+        return new SourcePage(lang, relPath, displayPath, kind.Value, meta, text, body, ast, glossary, stamp);
+    }
+
+    private static PageKind? KindOf(string relPath, YamlFields fields)
+    {
+        if (relPath.StartsWith("glossary/", StringComparison.Ordinal))
+        {
+            return PageKind.GlossaryEntry;
+        }
+
+        if (relPath == "index.md")
+        {
+            return PageKind.Home;
+        }
+
+        return fields.Enum<PageKind?>("kind", null, ("chapter", PageKind.Chapter), ("page", PageKind.Page)) switch
+        {
+            null when !fields.Has("kind") => Missing(fields),
+            var k => k,
+        };
+
+        static PageKind? Missing(YamlFields fields)
+        {
+            fields.ReportAt("2", "kind", "missing required \"kind\" (chapter or page)");
+            return null;
+        }
+    }
+
+    private static PageMeta? ReadPage(PageKind kind, string relPath, YamlFields f)
+    {
+        var title = f.String("title", required: true);
+        var description = f.String("description", required: true);
+        if (kind == PageKind.Home)
+        {
+            return title is null ? null : new PageMeta(title, null, description, 0, "index", null);
+        }
+
+        var shortTitle = f.String("short_title", required: kind == PageKind.Chapter);
+        var order = kind == PageKind.Chapter ? f.Int("order", required: true, min: 1) : null;
+        var parent = kind == PageKind.Chapter ? f.String("parent") : null;
+        var slug = f.String("slug", required: true);
+        if (slug is not null && !SlugPattern().IsMatch(slug))
+        {
+            f.ReportAt("5", "slug", $"slug \"{slug}\" must be lowercase ASCII words joined by hyphens, like \"review-2022\"");
+            slug = null;
+        }
+        else if (slug is not null && ReservedSlugs.Contains(slug))
+        {
+            f.ReportAt("5", "slug", $"slug \"{slug}\" is taken by a page the generator writes itself; choose another");
+            slug = null;
+        }
+
+        if (title is null || slug is null || (kind == PageKind.Chapter && (order is null || shortTitle is null)))
+        {
+            return null;
+        }
+
+        var (slugLine, slugColumn) = f.PositionOf("slug");
+        return new PageMeta(title, shortTitle, description, order ?? 0, slug, parent, slugLine, slugColumn);
+    }
+
+    private static GlossaryMeta? ReadGlossaryEntry(YamlFields f)
+    {
+        var number = f.Int("number", required: true, min: 1);
+        var term = f.String("term", required: true);
+        var aliases = f.StringList("aliases");
+        var unused = f.String("unused");
+        var (line, _) = f.Start;
+        return number is null || term is null ? null : new GlossaryMeta(number.Value, term, aliases, unused, line);
+    }
+
+    private static TranslationStamp? ReadStamp(YamlFields f)
+    {
+        if (f.Map("translated_from") is not { } map)
+        {
+            return null;
+        }
+
+        var hash = map.String("hash", required: true);
+        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map.Map("sections") is { } s)
+        {
+            foreach (var (key, _) in s.Entries())
+            {
+                if (s.String(key) is { } value)
+                {
+                    sections[key] = value;
+                }
+            }
+        }
+
+        map.RejectUnknown();
+        return hash is null ? null : new TranslationStamp(hash, sections);
+    }
+
+    private static void ReportDuplicateSlugs(IReadOnlyList<SourcePage> pages, DiagnosticBag diagnostics)
+    {
+        foreach (var group in pages.Where(p => p.Kind is PageKind.Chapter or PageKind.Page).GroupBy(p => (p.Lang, p.Meta.Slug)))
+        {
+            var ordered = group.OrderBy(p => p.DisplayPath, StringComparer.Ordinal).ToList();
+            foreach (var page in ordered.Skip(1))
+            {
+                diagnostics.Error("MS0024", page.DisplayPath, page.Meta.SlugLine, page.Meta.SlugColumn,
+                    $"slug \"{group.Key.Slug}\" is already used by {ordered[0].DisplayPath}; each page needs its own");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    internal static partial Regex SlugPattern();
+}

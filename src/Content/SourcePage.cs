@@ -1,0 +1,56 @@
+using Markdig.Syntax;
+
+namespace Microsite.Content;
+
+internal enum PageKind
+{
+    Home,
+    Chapter,
+    Page,
+    GlossaryEntry,
+}
+
+/// <summary>One Markdown file of input/, parsed. Everything the later stages need about it, typed.</summary>
+/// <param name="Lang">Language code: the first folder under input/.</param>
+/// <param name="RelPath">Path inside the language folder (review-2022.md, glossary/tod.md): pairs share it.</param>
+/// <param name="DisplayPath">Repo-relative path for diagnostics (input/zh/review-2022.md).</param>
+/// <param name="Text">The whole file, normalised to LF.</param>
+/// <param name="Body">The Markdown after the front matter (normalised to LF), for hashing and checks.</param>
+/// <param name="Ast">Markdig's tree of the whole file; its line numbers are the file's.</param>
+internal sealed record SourcePage(
+    string Lang,
+    string RelPath,
+    string DisplayPath,
+    PageKind Kind,
+    PageMeta Meta,
+    string Text,
+    string Body,
+    MarkdownDocument Ast,
+    GlossaryMeta? Glossary,
+    TranslationStamp? Stamp)
+{
+    /// <summary>Set on a page built from the other language because its translation is missing.</summary>
+    public string? FallbackFrom { get; init; }
+
+    /// <summary>The language of the text itself (differs from <see cref="Lang"/> on fallback pages).</summary>
+    public string ContentLang => FallbackFrom ?? Lang;
+
+    public string Key => $"{Lang}/{RelPath}";
+}
+
+/// <param name="Slug">Output file name without .html; for glossary entries the entry id (its anchor).</param>
+internal sealed record PageMeta(
+    string Title,
+    string? ShortTitle,
+    string? Description,
+    int Order,
+    string Slug,
+    string? Parent,
+    int SlugLine = 1,
+    int SlugColumn = 1);
+
+/// <param name="Unused">Why the term may never occur in the text (silences the unused-term warning).</param>
+internal sealed record GlossaryMeta(int Number, string Term, IReadOnlyList<string> Aliases, string? Unused, int Line);
+
+/// <summary>What an English file records of the Chinese source it was translated from.</summary>
+internal sealed record TranslationStamp(string Hash, IReadOnlyDictionary<string, string> Sections);

@@ -1,0 +1,253 @@
+using Microsite.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Microsite.Content;
+
+/// <summary>
+/// Reads a YAML mapping into typed values, reporting every problem at the exact line and column of the
+/// file it came from. Keys that were never asked for are reported as unknown by <see cref="RejectUnknown"/>.
+/// We bind by hand instead of with YamlDotNet's deserializer because the deserializer stops at the
+/// first problem and loses positions; editors want every mistake at once, each with its place.
+/// </summary>
+internal sealed class YamlFields
+{
+    private readonly YamlMappingNode _node;
+    private readonly string _path;
+    private readonly int _lineOffset;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<string> _asked = [];
+    private readonly string _ids; // prefix of this file kind's ids: "MS001" (site.yml) or "MS002" (front matter)
+
+    public YamlFields(YamlMappingNode node, string path, int lineOffset, DiagnosticBag diagnostics, string ids)
+    {
+        _node = node;
+        _path = path;
+        _lineOffset = lineOffset;
+        _diagnostics = diagnostics;
+        _ids = ids;
+    }
+
+    public string Path => _path;
+
+    public DiagnosticBag Diagnostics => _diagnostics;
+
+    /// <summary>Parses YAML text whose first line is line <paramref name="lineOffset"/> + 1 of the file.</summary>
+    public static YamlFields? Parse(string yaml, string path, int lineOffset, DiagnosticBag diagnostics, string ids)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                return new YamlFields(new YamlMappingNode(), path, lineOffset, diagnostics, ids);
+            }
+
+            if (stream.Documents[0].RootNode is not YamlMappingNode map)
+            {
+                var root = stream.Documents[0].RootNode;
+                diagnostics.Error(ids + "0", path, (int)root.Start.Line + lineOffset, (int)root.Start.Column,
+                    "expected \"key: value\" lines");
+                return null;
+            }
+
+            return new YamlFields(map, path, lineOffset, diagnostics, ids);
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line + lineOffset;
+            diagnostics.Error(ids + "0", path, Math.Max(line, 1), (int)e.Start.Column,
+                $"invalid YAML: {FirstSentence(e.InnerException?.Message ?? e.Message)} (is a quote or bracket left open, or a value with \": \" unquoted?)");
+            return null;
+        }
+#pragma warning disable CA1031 // YamlDotNet throws other exceptions on some bad input (e.g. an unclosed '[' at the end).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Error(ids + "0", path, lineOffset + 1, 1,
+                $"invalid YAML: {FirstSentence(e.Message)} (is a quote or bracket left open?)");
+            return null;
+        }
+    }
+
+    public (int Line, int Column) Position(YamlNode node) => ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
+
+    public (int Line, int Column) Start => _node.Children.Count > 0 ? Position(_node.Children.First().Key) : (_lineOffset, 1);
+
+    public (int Line, int Column) PositionOf(string key) => Find(key) is { } node ? Position(node) : Start;
+
+    public bool Has(string key) => Find(key) is not null;
+
+    public string? String(string key, bool required = false)
+    {
+        var node = Ask(key, required);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value):
+                return scalar.Value!.Trim();
+            case YamlScalarNode:
+                if (required)
+                {
+                    Report("2", node, $"\"{key}\" is empty");
+                }
+
+                return null;
+            default:
+                Report("3", node, $"\"{key}\" must be a single text value, not a list or a map");
+                return null;
+        }
+    }
+
+    public int? Int(string key, bool required = false, int min = int.MinValue)
+    {
+        var node = Ask(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode scalar && int.TryParse(scalar.Value, System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min)
+        {
+            return value;
+        }
+
+        Report("3", node, $"\"{key}\" must be a whole number{(min > int.MinValue ? $" of at least {min}" : "")}, not \"{Describe(node)}\"");
+        return null;
+    }
+
+    public T? Enum<T>(string key, T fallback, params (string Name, T Value)[] values)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            if (name == text)
+            {
+                return value;
+            }
+        }
+
+        Report("3", Find(key)!, $"\"{key}\" must be one of {string.Join(", ", values.Select(v => v.Name))}, not \"{text}\"");
+        return fallback;
+    }
+
+    public IReadOnlyList<string> StringList(string key)
+    {
+        var node = Ask(key, required: false);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode { Value: null or "" }:
+                return [];
+            case YamlScalarNode scalar:
+                return [scalar.Value!.Trim()];
+            case YamlSequenceNode sequence:
+                var list = new List<string>();
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlScalarNode { Value: { Length: > 0 } v })
+                    {
+                        list.Add(v.Trim());
+                    }
+                    else
+                    {
+                        Report("3", item, $"every item of \"{key}\" must be a text value");
+                    }
+                }
+
+                return list;
+            default:
+                Report("3", node, $"\"{key}\" must be a list of text values");
+                return [];
+        }
+    }
+
+    /// <summary>A nested mapping, or null (with an error when it is present but not a mapping).</summary>
+    public YamlFields? Map(string key, bool required = false)
+    {
+        var node = Ask(key, required);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlMappingNode map:
+                return new YamlFields(map, _path, _lineOffset, _diagnostics, _ids);
+            case YamlScalarNode { Value: null or "" }:
+                return new YamlFields(new YamlMappingNode(), _path, _lineOffset, _diagnostics, _ids);
+            default:
+                Report("3", node, $"\"{key}\" must be a map of \"key: value\" lines");
+                return null;
+        }
+    }
+
+    /// <summary>The keys of this mapping, each with its node position (for maps keyed by data, like rule ids).</summary>
+    public IEnumerable<(string Key, YamlFields Fields)> Entries()
+    {
+        foreach (var (k, _) in _node.Children)
+        {
+            if (k is YamlScalarNode { Value: { } key })
+            {
+                yield return (key, this);
+            }
+        }
+    }
+
+    public void RejectUnknown()
+    {
+        foreach (var (k, _) in _node.Children)
+        {
+            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (!_asked.Contains(key))
+            {
+                Report("1", k, $"unknown key \"{key}\"{DidYouMean.Hint(key, _asked)}");
+            }
+        }
+    }
+
+    public void Report(string idSuffix, YamlNode node, string message)
+    {
+        var (line, column) = Position(node);
+        _diagnostics.Error(_ids + idSuffix, _path, line, column, message);
+    }
+
+    public void ReportAt(string idSuffix, string key, string message)
+    {
+        var node = Find(key);
+        var (line, column) = node is null ? Start : Position(node);
+        _diagnostics.Error(_ids + idSuffix, _path, line, column, message);
+    }
+
+    private YamlNode? Ask(string key, bool required)
+    {
+        _asked.Add(key);
+        var node = Find(key);
+        if (node is null && required)
+        {
+            var (line, column) = Start;
+            _diagnostics.Error(_ids + "2", _path, line, column, $"missing required \"{key}\"");
+        }
+
+        return node;
+    }
+
+    private YamlNode? Find(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string Describe(YamlNode node) => node is YamlScalarNode s ? s.Value ?? "" : node.NodeType.ToString().ToLowerInvariant();
+
+    private static string FirstSentence(string message)
+    {
+        var text = message.Trim();
+        var cut = text.IndexOf(". ", StringComparison.Ordinal);
+        return (cut > 0 ? text[..cut] : text).TrimEnd('.');
+    }
+}

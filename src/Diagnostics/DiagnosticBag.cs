@@ -1,0 +1,72 @@
+namespace Microsite.Diagnostics;
+
+/// <summary>Collects diagnostics from every stage (thread-safe: per-page work runs in parallel).</summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+    private readonly Lock _lock = new();
+
+    public void Add(Diagnostic diagnostic)
+    {
+        lock (_lock)
+        {
+            _items.Add(diagnostic);
+        }
+    }
+
+    public void Error(string id, string path, int line, int column, string message) =>
+        Add(new Diagnostic(id, Severity.Error, path, line, column, message));
+
+    public void Warning(string id, string path, int line, int column, string message) =>
+        Add(new Diagnostic(id, Severity.Warning, path, line, column, message));
+
+    public bool HasErrors
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _items.Any(d => d.Severity == Severity.Error);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The findings in a stable order, with the levels configured in site.yml applied
+    /// (a rule set to "off" disappears). Parallel stages add in any order; sorting keeps reports deterministic.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Snapshot(IReadOnlyDictionary<string, RuleLevel>? levels = null)
+    {
+        lock (_lock)
+        {
+            return _items
+                .Select(d => levels is not null && levels.TryGetValue(d.Id, out var level) ? level.Apply(d) : d)
+                .OfType<Diagnostic>()
+                .Distinct()
+                .OrderBy(d => d.Path, StringComparer.Ordinal)
+                .ThenBy(d => d.Line)
+                .ThenBy(d => d.Column)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ThenBy(d => d.Message, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+}
+
+/// <summary>A level set in site.yml for one diagnostic id.</summary>
+internal enum RuleLevel
+{
+    Off,
+    Warning,
+    Error,
+}
+
+internal static class RuleLevelExtensions
+{
+    public static Diagnostic? Apply(this RuleLevel level, Diagnostic d) => level switch
+    {
+        RuleLevel.Off => null,
+        RuleLevel.Warning => d with { Severity = Severity.Warning },
+        _ => d with { Severity = Severity.Error },
+    };
+}

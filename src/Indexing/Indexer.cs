@@ -1,0 +1,248 @@
+using Markdig;
+using Microsite.Config;
+using Microsite.Content;
+using Microsite.Diagnostics;
+using Microsite.Markdown;
+using Microsite.Markdown.Glossary;
+using YamlDotNet.RepresentationModel;
+
+namespace Microsite.Indexing;
+
+/// <summary>
+/// Builds the <see cref="SiteIndex"/> from every loaded page and checks what only the whole site can
+/// tell: translation pairs, the glossary as a whole, the terminology list.
+/// </summary>
+internal static class Indexer
+{
+    public const string TerminologyFile = "terminology.yml";
+
+    public static SiteIndex Build(IReadOnlyList<SourcePage> loaded, FileSet input, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var pages = loaded.Where(p => p.Kind != PageKind.GlossaryEntry).ToList();
+        var entries = loaded.Where(p => p.Kind == PageKind.GlossaryEntry).ToList();
+
+        CheckPairs(pages, config, diagnostics);
+        pages.AddRange(FallbackPages(pages, config));
+        CheckHomes(pages, config, input, diagnostics);
+        CheckParents(pages, diagnostics);
+
+        var glossary = BuildGlossary(entries, config, diagnostics);
+        var lookups = glossary.ToDictionary(g => g.Key, g => Lookup(g.Value, diagnostics));
+        var terminology = LoadTerminology(input, config, diagnostics);
+        return new SiteIndex(config, pages, glossary, lookups, terminology);
+    }
+
+    private static void CheckPairs(IReadOnlyList<SourcePage> pages, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var byKey = pages.ToDictionary(p => p.Key);
+        foreach (var page in pages)
+        {
+            foreach (var other in config.Languages.Where(l => l.Code != page.Lang))
+            {
+                if (!byKey.TryGetValue($"{other.Code}/{page.RelPath}", out var pair))
+                {
+                    if (config.Translations == TranslationPolicy.Strict)
+                    {
+                        diagnostics.Error("MS0401", page.DisplayPath, 0, 0,
+                            $"this page has no {other.Name} version: add input/{other.Code}/{page.RelPath} (or set \"translations: fallback\" in site.yml)");
+                    }
+
+                    continue;
+                }
+
+                // Each pair is compared once, from the default language's side.
+                if (page.Lang != config.Default.Code)
+                {
+                    continue;
+                }
+
+                if (pair.Meta.Slug != page.Meta.Slug)
+                {
+                    diagnostics.Error("MS0402", pair.DisplayPath, pair.Meta.SlugLine, pair.Meta.SlugColumn,
+                        $"slug \"{pair.Meta.Slug}\" differs from \"{page.Meta.Slug}\" in {page.DisplayPath}; a page and its translation share the slug");
+                }
+
+                if (pair.Kind != page.Kind || pair.Meta.Order != page.Meta.Order || pair.Meta.Parent != page.Meta.Parent)
+                {
+                    diagnostics.Error("MS0402", pair.DisplayPath, 1, 1,
+                        $"kind, order or parent differ from {page.DisplayPath}; a page and its translation sit at the same place in the report");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<SourcePage> FallbackPages(IReadOnlyList<SourcePage> pages, SiteConfig config)
+    {
+        if (config.Translations != TranslationPolicy.Fallback)
+        {
+            yield break;
+        }
+
+        var keys = pages.Select(p => p.Key).ToHashSet();
+        foreach (var lang in config.Languages)
+        {
+            // The default language first: a missing translation is filled from the original text.
+            foreach (var page in pages.Where(p => p.Lang != lang.Code).OrderBy(p => p.Lang == config.Default.Code ? 0 : 1).ThenBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (keys.Add($"{lang.Code}/{page.RelPath}"))
+                {
+                    // Parsed again: rendering changes the tree, and the two pages render differently.
+                    yield return page with
+                    {
+                        Lang = lang.Code,
+                        Ast = Markdig.Markdown.Parse(page.Text, MarkdownPipelines.Content),
+                        Stamp = null,
+                        FallbackFrom = page.Lang,
+                    };
+                }
+            }
+        }
+    }
+
+    private static void CheckHomes(IReadOnlyList<SourcePage> pages, SiteConfig config, FileSet input, DiagnosticBag diagnostics)
+    {
+        foreach (var lang in config.Languages.Where(l => !pages.Any(p => p.Lang == l.Code && p.Kind == PageKind.Home)))
+        {
+            diagnostics.Error("MS0028", input.Display($"{lang.Code}/index.md"), 0, 0,
+                $"the {lang.Name} home page is missing: every language needs input/{lang.Code}/index.md");
+        }
+    }
+
+    private static void CheckParents(IReadOnlyList<SourcePage> pages, DiagnosticBag diagnostics)
+    {
+        foreach (var page in pages.Where(p => p.Meta.Parent is not null && p.FallbackFrom is null))
+        {
+            var siblings = pages.Where(p => p.Lang == page.Lang && p.Kind == PageKind.Chapter).ToList();
+            if (!siblings.Any(p => p.Meta.Slug == page.Meta.Parent && p.Meta.Parent is null))
+            {
+                diagnostics.Error("MS0026", page.DisplayPath, 1, 1,
+                    $"parent \"{page.Meta.Parent}\" is not the slug of a top-level chapter{DidYouMean.Hint(page.Meta.Parent!, siblings.Select(s => s.Meta.Slug))}");
+            }
+        }
+    }
+
+    private static Dictionary<string, IReadOnlyList<GlossaryEntry>> BuildGlossary(
+        IReadOnlyList<SourcePage> entries, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var result = new Dictionary<string, IReadOnlyList<GlossaryEntry>>();
+        foreach (var lang in config.Languages)
+        {
+            var list = entries.Where(e => e.Lang == lang.Code)
+                .Select(e => new GlossaryEntry(e.Meta.Slug, e.Lang, e.Glossary!, RenderDefinition(e), e))
+                .OrderBy(e => e.Meta.Number).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .ToList();
+            result[lang.Code] = list;
+
+            foreach (var duplicate in list.GroupBy(e => e.Meta.Number).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+            {
+                diagnostics.Error("MS0105", duplicate.Source.DisplayPath, duplicate.Meta.Line, 1,
+                    $"glossary number {duplicate.Meta.Number} is also used by {list.First(e => e.Meta.Number == duplicate.Meta.Number).Source.DisplayPath}");
+            }
+        }
+
+        // Entries pair like pages, by file name; the number is the report's and must agree.
+        var byKey = entries.ToDictionary(e => e.Key);
+        foreach (var entry in entries)
+        {
+            foreach (var other in config.Languages.Where(l => l.Code != entry.Lang))
+            {
+                if (!byKey.TryGetValue($"{other.Code}/{entry.RelPath}", out var pair))
+                {
+                    diagnostics.Error("MS0104", entry.DisplayPath, 0, 0,
+                        $"glossary entry \"{entry.Glossary!.Term}\" has no {other.Name} entry: add input/{other.Code}/{entry.RelPath}");
+                }
+                else if (entry.Lang == config.Default.Code && pair.Glossary!.Number != entry.Glossary!.Number)
+                {
+                    diagnostics.Error("MS0106", pair.DisplayPath, pair.Glossary.Line, 1,
+                        $"number {pair.Glossary.Number} differs from {entry.Glossary.Number} in {entry.DisplayPath}");
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string RenderDefinition(SourcePage entry) => Rendering.PageRenderer.ToHtml(entry.Ast).Trim();
+
+    private static GlossaryLookup Lookup(IReadOnlyList<GlossaryEntry> entries, DiagnosticBag diagnostics)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, GlossaryEntry>(StringComparer.Ordinal);
+        var patterns = new List<(string, string)>();
+        foreach (var entry in entries)
+        {
+            foreach (var name in entry.Meta.Aliases.Prepend(entry.Meta.Term).Distinct())
+            {
+                var key = name.ToLowerInvariant();
+                if (owner.TryGetValue(key, out var first) && first.Id != entry.Id)
+                {
+                    diagnostics.Error("MS0101", entry.Source.DisplayPath, entry.Meta.Line, 1,
+                        $"\"{name}\" is already a term or alias of {first.Source.DisplayPath}; the linker could not tell them apart");
+                    continue;
+                }
+
+                owner[key] = entry;
+                byName[key] = entry.Id;
+                patterns.Add((name, entry.Id));
+            }
+        }
+
+        return new GlossaryLookup(new TermMatcher(patterns), byName, entries.ToDictionary(e => e.Id, e => e.Meta.Term));
+    }
+
+    private static List<TerminologyPair> LoadTerminology(FileSet input, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var list = new List<TerminologyPair>();
+        var text = input.Read(TerminologyFile);
+        if (text is null)
+        {
+            return list;
+        }
+
+        var path = input.Display(TerminologyFile);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(FrontMatter.Normalise(text)));
+            if (stream.Documents.Count == 0)
+            {
+                return list;
+            }
+
+            if (stream.Documents[0].RootNode is not YamlSequenceNode items)
+            {
+                diagnostics.Error("MS0410", path, 1, 1, "terminology.yml must be a list of entries like \"- { zh: 阳澄湖, en: Yangcheng Lake }\"");
+                return list;
+            }
+
+            foreach (var item in items)
+            {
+                var line = (int)item.Start.Line;
+                var forms = item is YamlMappingNode map
+                    ? map.Children.Where(c => c.Key is YamlScalarNode && c.Value is YamlScalarNode { Value.Length: > 0 })
+                        .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ((YamlScalarNode)c.Value).Value!.Trim())
+                    : [];
+                var unknown = forms.Keys.FirstOrDefault(k => config.Language(k) is null);
+                if (forms.Count < 2 || unknown is not null || !forms.ContainsKey(config.Default.Code))
+                {
+                    diagnostics.Error("MS0410", path, line, (int)item.Start.Column,
+                        unknown is not null
+                            ? $"\"{unknown}\" is not a language of site.yml"
+                            : $"each entry needs the {config.Default.Name} form and at least one translation, like \"- {{ zh: 阳澄湖, en: Yangcheng Lake }}\"");
+                    continue;
+                }
+
+                list.Add(new TerminologyPair(forms, line));
+            }
+        }
+#pragma warning disable CA1031 // any YAML failure is the editor's file, reported at the file
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var line = e is YamlDotNet.Core.YamlException y ? (int)y.Start.Line : 1;
+            diagnostics.Error("MS0410", path, Math.Max(line, 1), 1, $"invalid YAML: {e.Message.Split(". ")[0]}");
+        }
+
+        return list;
+    }
+}

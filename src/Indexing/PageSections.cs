@@ -1,0 +1,57 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Microsite.Content;
+using Microsite.Markdown.Glossary;
+
+namespace Microsite.Indexing;
+
+/// <summary>A section of a page: what comes before the first h2 ("top") or one h2 and what follows it.</summary>
+/// <param name="Markdown">The section's source text, for translation hashes.</param>
+/// <param name="Text">Its plain text (paragraphs and headings), for terminology and typography checks.</param>
+internal sealed record PageSection(string Id, string Title, int Line, string Markdown, string Text, int Paragraphs);
+
+internal static class PageSections
+{
+    public const string TopId = "top";
+
+    public static IReadOnlyList<PageSection> Of(SourcePage page)
+    {
+        var sections = new List<PageSection>();
+        var (id, title, line) = (TopId, page.Meta.Title, 1);
+        var blocks = new List<Block>();
+
+        foreach (var block in page.Ast)
+        {
+            if (block is YamlFrontMatterBlock)
+            {
+                continue;
+            }
+
+            if (block is HeadingBlock { Level: <= 2 } heading)
+            {
+                Flush();
+                (id, title, line) = (heading.GetAttributes().Id ?? "", GlossaryLinker.InlineText(heading.Inline), heading.Line + 1);
+            }
+
+            blocks.Add(block);
+        }
+
+        Flush();
+        return sections;
+
+        void Flush()
+        {
+            if (blocks.Count == 0 && id == TopId)
+            {
+                return;
+            }
+
+            var markdown = string.Join("\n\n", blocks.Select(b => page.Text.Substring(b.Span.Start, b.Span.Length).Trim()));
+            var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
+                .Select(l => GlossaryLinker.InlineText(l.Inline)));
+            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock)));
+            blocks.Clear();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.EmphasisExtras;
+using Microsite.Markdown.Glossary;
+using Microsite.Markdown.LangSpans;
+using Microsite.Markdown.RawHtml;
+
+namespace Microsite.Markdown;
+
+/// <summary>The Markdig pipelines, each built once for the whole process (building one per page is slow).</summary>
+internal static class MarkdownPipelines
+{
+    /// <summary>
+    /// Chapters, pages and glossary definitions. Raw HTML is parsed (so we can point at it) but written
+    /// escaped, as text. Per-page work (term linking, link rewriting) happens on the parsed tree between
+    /// Parse and Render; the pipeline itself knows nothing about the site.
+    /// </summary>
+    public static MarkdownPipeline Content { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter() // keeps line numbers those of the file
+        .UsePreciseSourceLocation()
+        .UsePipeTables()
+        .UseFootnotes()
+        .UseEmphasisExtras(EmphasisExtraOptions.Subscript | EmphasisExtraOptions.Superscript)
+        // GitHub ids keep Han characters; the default would turn every Chinese heading into "section".
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Use<GlossaryExtension>()
+        .Use<LangSpanExtension>()
+        .Use<EscapedHtmlExtension>()
+        // Must come last: it reads the {#id} that other extensions leave in the text.
+        .UseGenericAttributes()
+        .Build();
+}

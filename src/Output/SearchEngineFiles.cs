@@ -1,0 +1,82 @@
+using System.Text;
+using System.Xml;
+using Microsite.Content;
+using Microsite.Diagnostics;
+using Microsite.Indexing;
+using Microsite.Layout;
+
+namespace Microsite.Output;
+
+/// <summary>sitemap.xml (with hreflang alternates for every pair) and robots.txt. Only these use absolute URLs.</summary>
+internal static class SearchEngineFiles
+{
+    public static IReadOnlyList<OutputFile> Create(SiteIndex index, DiagnosticBag diagnostics, string configPath)
+    {
+        var baseUrl = index.Config.BaseUrl;
+        if (baseUrl is null)
+        {
+            diagnostics.Warning("MS0409", configPath, 0, 0,
+                "no sitemap.xml: search engines need absolute addresses; set \"base_url\" to the address the site is published at");
+            return [new OutputFile("robots.txt", "User-agent: *\nAllow: /\n", null, null)];
+        }
+
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        var builder = new StringBuilder();
+        using (var writer = XmlWriter.Create(new StringWriterUtf8(builder), settings))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            writer.WriteAttributeString("xmlns", "xhtml", null, "http://www.w3.org/1999/xhtml");
+            // One group per page: the page in each language that has it (fallback copies are not alternates).
+            var groups = new List<IReadOnlyList<(string Lang, string Path)>>();
+            foreach (var page in index.Pages.Where(p => p.Lang == index.Config.Default.Code).OrderBy(p => index.OutputPath(p), StringComparer.Ordinal))
+            {
+                groups.Add(index.Config.Languages
+                    .Select(l => (l.HtmlLang, Page: index.Pair(page, l.Code)))
+                    .Where(x => x.Page is { FallbackFrom: null })
+                    .Select(x => (x.HtmlLang, index.OutputPath(x.Page!)))
+                    .ToList());
+            }
+
+            foreach (var file in new[] { SiteIndex.GlossaryFile, SiteIndex.ContentsFile, SiteIndex.FullReportFile })
+            {
+                groups.Add(index.Config.Languages.Select(l => (l.HtmlLang, index.OutputPath(l.Code, file))).ToList());
+            }
+
+            foreach (var group in groups)
+            {
+                // x-default: the default language's page, which every group starts with.
+                var alternates = group.Count > 1 ? group.Append(("x-default", group[0].Path)).ToList() : [];
+                foreach (var (_, path) in group)
+                {
+                    writer.WriteStartElement("url");
+                    writer.WriteElementString("loc", Url(baseUrl, path));
+                    foreach (var (lang, other) in alternates)
+                    {
+                        writer.WriteStartElement("xhtml", "link", "http://www.w3.org/1999/xhtml");
+                        writer.WriteAttributeString("rel", "alternate");
+                        writer.WriteAttributeString("hreflang", lang);
+                        writer.WriteAttributeString("href", Url(baseUrl, other));
+                        writer.WriteEndElement();
+                    }
+
+                    writer.WriteEndElement();
+                }
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        var robots = $"User-agent: *\nAllow: /\nSitemap: {baseUrl}sitemap.xml\n";
+        return [new OutputFile("sitemap.xml", builder.ToString() + "\n", null, null), new OutputFile("robots.txt", robots, null, null)];
+    }
+
+    private static string Url(string baseUrl, string path) =>
+        baseUrl + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
+
+    private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder)
+    {
+        public override Encoding Encoding => new UTF8Encoding(false);
+    }
+}

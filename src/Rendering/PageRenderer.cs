@@ -1,0 +1,73 @@
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Microsite.Diagnostics;
+using Microsite.Content;
+using Microsite.Indexing;
+using Microsite.Layout;
+using Microsite.Markdown;
+using Microsite.Markdown.Glossary;
+using Microsite.Markdown.Links;
+
+namespace Microsite.Rendering;
+
+internal sealed record TocEntry(string Id, string Title);
+
+/// <summary>A page's own HTML (no layout yet) and what the cross-page stages need to know about it.</summary>
+internal sealed record RenderedPage(
+    SourcePage Page,
+    string OutputPath,
+    string BodyHtml,
+    IReadOnlyList<TocEntry> Toc,
+    IReadOnlyList<TermUse> TermUses);
+
+/// <summary>
+/// Stage 4: per page, independent of every other page once the index exists, so pages render in
+/// parallel. Rewrites source links, links glossary terms, writes the Markdown as HTML.
+/// </summary>
+internal static class PageRenderer
+{
+    public static IReadOnlyList<RenderedPage> Render(SiteIndex index, Theme theme, DiagnosticBag diagnostics)
+    {
+        var results = new RenderedPage[index.Pages.Count];
+        Parallel.For(0, index.Pages.Count, i => results[i] = RenderOne(index, theme, index.Pages[i], diagnostics));
+        return results;
+    }
+
+    private static RenderedPage RenderOne(SiteIndex index, Theme theme, SourcePage page, DiagnosticBag diagnostics)
+    {
+        var outputPath = index.OutputPath(page);
+        // A fallback page repeats its original's findings; those are reported once, at the original.
+        var bag = page.FallbackFrom is null ? diagnostics : new DiagnosticBag();
+
+        InternalLinkRewriter.Rewrite(page.Ast, page.Lang, page.RelPath, outputPath, index.Anchors(page),
+            index.ResolveLink, index.LinkablePaths(page.Lang), page.DisplayPath, bag);
+
+        var uses = Array.Empty<TermUse>() as IReadOnlyList<TermUse>;
+        if (index.Lookups.TryGetValue(page.ContentLang, out var lookup))
+        {
+            var glossaryPage = index.OutputPath(page.Lang, SiteIndex.GlossaryFile);
+            var href = InternalLinkRewriter.Relative(outputPath, glossaryPage);
+            var label = theme.Text(page.Lang, "term_button");
+            uses = GlossaryLinker.Link(page.Ast, lookup, index.Config.GlossaryLinking,
+                id => $"{href}#{id}", term => $"{label}{term}", page.DisplayPath, page.Meta.Title, bag);
+        }
+
+        var toc = page.Ast.OfType<HeadingBlock>()
+            .Where(h => h.Level == 2 && h.GetAttributes().Id is not null)
+            .Select(h => new TocEntry(h.GetAttributes().Id!, GlossaryLinker.InlineText(h.Inline)))
+            .ToList();
+
+        return new RenderedPage(page, outputPath, ToHtml(page.Ast), toc, page.FallbackFrom is null ? uses : []);
+    }
+
+    public static string ToHtml(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        MarkdownPipelines.Content.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+}

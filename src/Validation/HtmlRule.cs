@@ -1,0 +1,70 @@
+using AngleSharp.Dom;
+using Microsite.Diagnostics;
+
+namespace Microsite.Validation;
+
+/// <summary>A check of one output page. Each rule has a stable id and a default level (site.yml may change it).</summary>
+internal abstract class HtmlRule
+{
+    public abstract string Id { get; }
+
+    public virtual Severity Level => Severity.Error;
+
+    public abstract void Check(PageUnderTest page, SiteUnderTest site, Reporter report);
+}
+
+/// <summary>A parsed output page and what is known of it.</summary>
+/// <param name="Path">Path inside the site ("en/review-2022.html").</param>
+/// <param name="Lang">The language the page should be in (html lang), when known.</param>
+internal sealed record PageUnderTest(string Path, IDocument Document, string? Source, string? Lang)
+{
+    /// <summary>The ids on the page, computed once: several rules and other pages' fragment checks ask.</summary>
+    public IReadOnlySet<string> Ids { get; } = Document.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+
+    public string Directory => Path.Contains('/') ? Path[..(Path.LastIndexOf('/') + 1)] : "";
+}
+
+/// <summary>The whole site under test: every file's path (exact case) and every page, parsed once.</summary>
+internal sealed class SiteUnderTest
+{
+    private readonly Dictionary<string, string> _byLowerCase;
+
+    public SiteUnderTest(IReadOnlyCollection<string> files, IReadOnlyDictionary<string, PageUnderTest> pages,
+        IReadOnlyDictionary<string, string> stylesheets, SiteExpectations expectations)
+    {
+        Files = files.ToHashSet(StringComparer.Ordinal);
+        _byLowerCase = files.GroupBy(f => f.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+        Pages = pages;
+        Stylesheets = stylesheets;
+        Expectations = expectations;
+    }
+
+    public IReadOnlySet<string> Files { get; }
+
+    public IReadOnlyDictionary<string, PageUnderTest> Pages { get; }
+
+    /// <summary>Local CSS files by path, for url() and @import checks.</summary>
+    public IReadOnlyDictionary<string, string> Stylesheets { get; }
+
+    public SiteExpectations Expectations { get; }
+
+    /// <summary>A file that exists only with other letter case (works on Windows, breaks on the Linux host).</summary>
+    public string? CaseVariant(string path) => _byLowerCase.GetValueOrDefault(path.ToLowerInvariant());
+}
+
+/// <summary>What site.yml says the pages must show; empty when checking a folder without a config.</summary>
+/// <param name="Languages">How many languages the site has (a language switch is expected when more than one).</param>
+internal sealed record SiteExpectations(int Languages, string? SiteCode, string? Icp, string? PublicSecurity);
+
+/// <summary>Collects a rule's findings about one page, with the page's output path and source.</summary>
+internal sealed class Reporter(DiagnosticBag bag, string displayRoot)
+{
+    public void Report(HtmlRule rule, PageUnderTest page, INode? node, string message)
+    {
+        var (line, column) = node is IElement { SourceReference: { } reference } ? (reference.Position.Line, reference.Position.Column) : (0, 0);
+        bag.Add(new Diagnostic(rule.Id, rule.Level, $"{displayRoot}/{page.Path}", line, column, message, page.Source));
+    }
+
+    public void ReportFile(HtmlRule rule, string path, string message) =>
+        bag.Add(new Diagnostic(rule.Id, rule.Level, $"{displayRoot}/{path}", 0, 0, message));
+}

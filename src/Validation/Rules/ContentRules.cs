@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Microsite.Validation.Rules;
+
+/// <summary>MS0540-MS0541: images have alt text; data tables have a caption or label and scoped header cells.</summary>
+internal sealed class MediaAndTablesRule : HtmlRule
+{
+    public override string Id => "MS0540";
+
+    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    {
+        foreach (var img in page.Document.QuerySelectorAll("img:not([alt])"))
+        {
+            report.Report(this, page, img, $"<img src=\"{img.GetAttribute("src")}\"> has no alt (describe it, or alt=\"\" if it is decoration)");
+        }
+
+        foreach (var table in page.Document.QuerySelectorAll("table:not([role=presentation]):not([role=none])"))
+        {
+            var labelled = table.QuerySelector("caption") is { TextContent.Length: > 0 }
+                || !string.IsNullOrWhiteSpace(table.GetAttribute("aria-label"))
+                || !string.IsNullOrWhiteSpace(table.GetAttribute("aria-labelledby"));
+            if (!labelled)
+            {
+                report.Report(Table, page, table, "data table without a caption or aria-label");
+            }
+
+            foreach (var th in table.QuerySelectorAll("th:not([scope])"))
+            {
+                report.Report(Table, page, th, $"<th>{Short(th.TextContent)}</th> has no scope (col or row)");
+            }
+        }
+    }
+
+    private static string Short(string text) => text.Length > 20 ? text[..20] + "…" : text;
+
+    private static readonly HtmlRule Table = new Named("MS0541");
+}
+
+/// <summary>
+/// MS0550: nothing is loaded from another host; the site must work on an intranet and from a USB stick.
+/// External hyperlinks (a, area) are allowed: they are listed, never fetched.
+/// </summary>
+internal sealed partial class SelfContainedRule : HtmlRule
+{
+    public override string Id => "MS0550";
+
+    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    {
+        foreach (var (element, url) in References.Of(page.Document))
+        {
+            var hyperlink = element.LocalName is "a" or "area"
+                || (element.LocalName == "link" && (element.GetAttribute("rel") ?? "").Split(' ').Any(r => r is "canonical" or "alternate"));
+            if (!hyperlink && Urls.IsExternal(url) && Urls.Scheme(url) is not "data")
+            {
+                report.Report(this, page, element, $"<{element.LocalName}> loads \"{url}\" from another host; ship the file with the site");
+            }
+        }
+
+        foreach (var element in page.Document.QuerySelectorAll("[style], style"))
+        {
+            var css = element.LocalName == "style" ? element.TextContent : element.GetAttribute("style")!;
+            foreach (var url in References.InCss(css).Where(Urls.IsExternal))
+            {
+                report.Report(this, page, element, $"CSS loads \"{url}\" from another host");
+            }
+        }
+    }
+
+    public static void CheckStylesheets(SiteUnderTest site, Reporter report)
+    {
+        var rule = new SelfContainedRule();
+        foreach (var (path, css) in site.Stylesheets)
+        {
+            foreach (var url in References.InCss(css).Where(Urls.IsExternal))
+            {
+                report.ReportFile(rule, path, $"CSS loads \"{url}\" from another host; ship the file with the site");
+            }
+        }
+    }
+}
+
+/// <summary>MS0560: every glossary term link lands on an entry of a glossary page.</summary>
+internal sealed class GlossaryLinksRule : HtmlRule
+{
+    public override string Id => "MS0560";
+
+    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    {
+        foreach (var link in page.Document.QuerySelectorAll("a.term"))
+        {
+            var (path, fragment) = Urls.Resolve(page.Directory, link.GetAttribute("href") ?? "");
+            var target = path is null ? page : site.Pages.GetValueOrDefault(path);
+            var entry = fragment is null ? null : target?.Document.GetElementById(fragment);
+            if (entry is null || !entry.HasAttribute("data-glossary-entry"))
+            {
+                report.Report(this, page, link, $"term \"{link.TextContent}\" links to \"{link.GetAttribute("href")}\", which is not a glossary entry");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// MS0570: the government furniture (网站标识码, ICP备案号 linked to its register, 公安备案号) is on every
+/// page, as site.yml sets it, and the same on every page.
+/// </summary>
+internal sealed partial class FurnitureRule : HtmlRule
+{
+    public const string IcpRegister = "https://beian.miit.gov.cn/";
+
+    public override string Id => "MS0570";
+
+    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    {
+        var footer = page.Document.QuerySelector("footer");
+        var text = Normalise(footer?.TextContent ?? "");
+        var expected = site.Expectations;
+        foreach (var (value, what) in new[] { (expected.SiteCode, "网站标识码"), (expected.Icp, "ICP备案号"), (expected.PublicSecurity, "公安备案号") })
+        {
+            if (value is not null && !text.Contains(Normalise(value), StringComparison.Ordinal))
+            {
+                report.Report(this, page, footer ?? page.Document.Body, $"the footer does not show the {what} \"{value}\"");
+            }
+        }
+
+        if (expected.Icp is not null && footer?.QuerySelectorAll("a[href]").Any(a => a.GetAttribute("href") == IcpRegister && Normalise(a.TextContent).Contains(Normalise(expected.Icp), StringComparison.Ordinal)) != true)
+        {
+            report.Report(this, page, footer ?? page.Document.Body, $"the ICP备案号 must link to its register, {IcpRegister}");
+        }
+
+        // Identical on every page: compare with the first page of the site (in path order).
+        var first = site.Pages.Keys.Order(StringComparer.Ordinal).First();
+        if (first != page.Path)
+        {
+            var reference = Furniture(site.Pages[first].Document);
+            var mine = Furniture(page.Document);
+            if (reference != mine)
+            {
+                report.Report(this, page, footer ?? page.Document.Body, $"the footer's registration numbers differ from {first}'s: \"{mine}\" here, \"{reference}\" there");
+            }
+        }
+    }
+
+    private static string Furniture(IDocument document) =>
+        string.Join(" | ", document.QuerySelectorAll("footer [data-furniture]").Select(e => Normalise(e.TextContent)));
+
+    private static string Normalise(string text) => Spaces().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
+
+/// <summary>
+/// MS0580: no inline script, inline style or event handler attribute, so every page runs under the
+/// Content-Security-Policy it declares (default-src 'self').
+/// </summary>
+internal sealed class StrictCspRule : HtmlRule
+{
+    public override string Id => "MS0580";
+
+    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    {
+        foreach (var script in page.Document.QuerySelectorAll("script:not([src])").Where(s => s.GetAttribute("type") is null or "" or "module" or "text/javascript"))
+        {
+            report.Report(this, page, script, "inline <script>; move it to a file under assets/");
+        }
+
+        foreach (var element in page.Document.QuerySelectorAll("style, [style]"))
+        {
+            report.Report(this, page, element, element.LocalName == "style" ? "inline <style>; move it to a stylesheet" : "style attribute; use a class");
+        }
+
+        foreach (var element in page.Document.All.Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal))))
+        {
+            report.Report(this, page, element, $"event handler attribute on <{element.LocalName}>; attach it from a script file");
+        }
+
+        if (page.Document.QuerySelector("meta[http-equiv=Content-Security-Policy]") is null)
+        {
+            report.Report(this, page, page.Document.Head, "no Content-Security-Policy meta element");
+        }
+    }
+}

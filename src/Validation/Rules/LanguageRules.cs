@@ -1,0 +1,128 @@
+namespace Microsite.Validation.Rules;
+
+/// <summary>MS0530: &lt;html lang&gt; is the page's language.</summary>
+internal sealed class HtmlLangRule : HtmlRule
+{
+    public override string Id => "MS0530";
+
+    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    {
+        var lang = page.Document.DocumentElement.GetAttribute("lang");
+        if (string.IsNullOrWhiteSpace(lang))
+        {
+            report.Report(this, page, page.Document.DocumentElement, "<html> has no lang attribute (screen readers pick their voice by it)");
+        }
+        else if (page.Lang is not null && !string.Equals(lang, page.Lang, StringComparison.OrdinalIgnoreCase))
+        {
+            report.Report(this, page, page.Document.DocumentElement, $"<html lang=\"{lang}\"> but this page is in \"{page.Lang}\"");
+        }
+    }
+}
+
+/// <summary>
+/// MS0531: the language switch and the hreflang alternates exist, point at pages of the site, and are
+/// reciprocal (the page they lead to leads back).
+/// </summary>
+internal sealed class AlternatesRule : HtmlRule
+{
+    public override string Id => "MS0531";
+
+    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    {
+        if (site.Pages.Count < 2)
+        {
+            return;
+        }
+
+        var switches = page.Document.QuerySelectorAll("a[data-lang-switch]").ToList();
+        if (switches.Count == 0 && site.Expectations.Languages > 1)
+        {
+            report.Report(this, page, page.Document.Body, "no language switch (an <a data-lang-switch hreflang> to the page in the other language)");
+        }
+
+        foreach (var link in switches)
+        {
+            var (path, _) = Urls.Resolve(page.Directory, link.GetAttribute("href") ?? "");
+            if (path is null || !site.Pages.TryGetValue(path, out var other))
+            {
+                continue; // a missing target is the links rule's finding
+            }
+
+            if (string.IsNullOrEmpty(link.GetAttribute("hreflang")) || string.IsNullOrEmpty(link.GetAttribute("lang")))
+            {
+                report.Report(this, page, link, "the language switch needs hreflang and lang (its label is in the other language)");
+            }
+
+            var back = other.Document.QuerySelectorAll("a[data-lang-switch]")
+                .Select(a => Urls.Resolve(other.Directory, a.GetAttribute("href") ?? "").Path);
+            if (!back.Contains(page.Path))
+            {
+                report.Report(this, page, link, $"the language switch leads to {path}, whose switch does not lead back here");
+            }
+        }
+
+        var canonical = page.Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        var baseUrl = BaseOf(canonical, page.Path);
+        var alternates = page.Document.QuerySelectorAll("link[rel=alternate][hreflang]").ToList();
+        var mine = alternates.Select(a => (Lang: a.GetAttribute("hreflang")!, Path: PathOf(a.GetAttribute("href") ?? "", baseUrl, page))).ToList();
+        if (alternates.Count > 0 && !mine.Any(a => a.Path == page.Path))
+        {
+            report.Report(this, page, alternates[0], "the hreflang alternates must include the page itself");
+        }
+
+        if (alternates.Count > 0 && !mine.Any(a => a.Lang == "x-default"))
+        {
+            report.Report(this, page, alternates[0], "the hreflang alternates need an x-default");
+        }
+
+        foreach (var (element, (lang, path)) in alternates.Zip(mine))
+        {
+            if (path is null || !site.Pages.TryGetValue(path, out var other))
+            {
+                report.Report(this, page, element, $"hreflang \"{lang}\" alternate \"{element.GetAttribute("href")}\" is not a page of this site");
+                continue;
+            }
+
+            if (path == page.Path)
+            {
+                continue;
+            }
+
+            var otherBase = BaseOf(other.Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), other.Path);
+            var back = other.Document.QuerySelectorAll("link[rel=alternate][hreflang]")
+                .Select(a => PathOf(a.GetAttribute("href") ?? "", otherBase, other));
+            if (!back.Contains(page.Path))
+            {
+                report.Report(this, page, element, $"hreflang \"{lang}\" leads to {path}, whose alternates do not lead back here (hreflang must be reciprocal)");
+            }
+        }
+    }
+
+    /// <summary>The site's address, read off the canonical link: "https://host/sub/x.html" for "x.html" gives "https://host/sub/".</summary>
+    private static string? BaseOf(string? canonical, string path)
+    {
+        if (canonical is null || !Urls.IsExternal(canonical))
+        {
+            return null;
+        }
+
+        var tail = path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
+        return canonical.EndsWith(tail, StringComparison.Ordinal) ? canonical[..^tail.Length] : null;
+    }
+
+    private static string? PathOf(string href, string? baseUrl, PageUnderTest page)
+    {
+        if (Urls.IsExternal(href))
+        {
+            if (baseUrl is null || !href.StartsWith(baseUrl, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var rest = href[baseUrl.Length..];
+            return rest.Length == 0 || rest.EndsWith('/') ? rest + "index.html" : rest;
+        }
+
+        return Urls.Resolve(page.Directory, href).Path;
+    }
+}

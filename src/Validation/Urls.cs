@@ -1,0 +1,64 @@
+namespace Microsite.Validation;
+
+/// <summary>How an href or src found in a page is read.</summary>
+internal static class Urls
+{
+    public static bool IsExternal(string url) =>
+        url.StartsWith("//", StringComparison.Ordinal) || HasScheme(url);
+
+    public static bool HasScheme(string url)
+    {
+        var colon = url.IndexOf(':');
+        return colon > 1 && url[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') && char.IsAsciiLetter(url[0]);
+    }
+
+    public static string? Scheme(string url) => HasScheme(url) ? url[..url.IndexOf(':')].ToLowerInvariant() : null;
+
+    /// <summary>Splits "dir/x.html?q#frag" relative to the page's folder into the site path and the fragment.</summary>
+    public static (string? Path, string? Fragment) Resolve(string pageDirectory, string url)
+    {
+        var hash = url.IndexOf('#');
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
+        var path = hash < 0 ? url : url[..hash];
+        var query = path.IndexOf('?');
+        if (query >= 0)
+        {
+            path = path[..query];
+        }
+
+        if (path.Length == 0)
+        {
+            return (null, fragment);
+        }
+
+        var parts = new List<string>(pageDirectory.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        if (path.StartsWith('/'))
+        {
+            parts.Clear(); // root-relative: breaks under a sub-path, reported by the links rule
+        }
+
+        foreach (var part in Uri.UnescapeDataString(path).Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return ("../", fragment); // climbs out of the site
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return (string.Join('/', parts) + (path.EndsWith('/') ? "/" : ""), fragment);
+    }
+}

@@ -1,0 +1,119 @@
+// Microsite: small enhancements. Everything works without this file; it only makes things nicer.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var KEY = "microsite.textSize";
+  var MIN = -1;
+  var MAX = 2;
+
+  // Apply the remembered text size before the page is drawn (this script runs in <head>).
+  function readSize() {
+    try {
+      var value = parseInt(window.localStorage.getItem(KEY) || "0", 10);
+      return isNaN(value) ? 0 : Math.max(MIN, Math.min(MAX, value));
+    } catch (e) {
+      return 0; // storage can be blocked (private mode, file:// policies): keep the default size
+    }
+  }
+
+  function applySize(size) {
+    if (size === 0) {
+      root.removeAttribute("data-text-size");
+    } else {
+      root.setAttribute("data-text-size", String(size));
+    }
+  }
+
+  applySize(readSize());
+
+  function setupTextSize() {
+    var group = document.querySelector(".text-size");
+    if (!group) {
+      return;
+    }
+    group.hidden = false;
+    var buttons = group.querySelectorAll("button[data-text-size]");
+    function update(size) {
+      applySize(size);
+      try {
+        window.localStorage.setItem(KEY, String(size));
+      } catch (e) {
+        // not remembered, but still applied
+      }
+      for (var i = 0; i < buttons.length; i++) {
+        var step = buttons[i].getAttribute("data-text-size");
+        buttons[i].disabled = (step === "-1" && size <= MIN) || (step === "1" && size >= MAX);
+        buttons[i].setAttribute("aria-pressed", step === "0" && size === 0 ? "true" : "false");
+      }
+    }
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].addEventListener("click", function (event) {
+        var step = parseInt(event.currentTarget.getAttribute("data-text-size"), 10);
+        update(step === 0 ? 0 : Math.max(MIN, Math.min(MAX, readSize() + step)));
+      });
+    }
+    update(readSize());
+  }
+
+  // The language switch keeps the reader's place: both languages share section ids.
+  function setupLanguageSwitch() {
+    var links = document.querySelectorAll("a[data-lang-switch]");
+    for (var i = 0; i < links.length; i++) {
+      links[i].addEventListener("click", function (event) {
+        var link = event.currentTarget;
+        var hash = window.location.hash;
+        if (hash && link.getAttribute("href").indexOf("#") < 0) {
+          link.setAttribute("href", link.getAttribute("href") + hash);
+        }
+      });
+    }
+  }
+
+  // A tap on a glossary term shows its definition in place (the native popover, centred on screen,
+  // so it stays inside even a 320 px wide viewport). The link still leads to the entry when opened
+  // in a new tab, and the "?" button does the same without JavaScript.
+  function setupTerms() {
+    if (typeof HTMLElement === "undefined" || !HTMLElement.prototype.hasOwnProperty("popover")) {
+      return;
+    }
+    var lastTerm = null;
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a.term") : null;
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) {
+        return;
+      }
+      var popover = document.getElementById("gloss-" + link.getAttribute("data-term"));
+      if (!popover) {
+        return;
+      }
+      event.preventDefault();
+      lastTerm = link;
+      popover.showPopover();
+      var first = popover.querySelector("a, button");
+      if (first) {
+        first.focus();
+      }
+    });
+    var popovers = document.querySelectorAll(".term-popover");
+    for (var i = 0; i < popovers.length; i++) {
+      popovers[i].addEventListener("toggle", function (event) {
+        if (event.newState === "closed" && lastTerm) {
+          lastTerm.focus();
+          lastTerm = null;
+        }
+      });
+    }
+  }
+
+  function ready() {
+    setupTextSize();
+    setupLanguageSwitch();
+    setupTerms();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+})();
