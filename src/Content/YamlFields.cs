@@ -56,7 +56,10 @@ internal sealed class YamlFields
         }
         catch (YamlException e)
         {
-            var line = (int)e.Start.Line + lineOffset;
+            // An unclosed bracket or quote is noticed only at the end of the text: point at the last line
+            // that has something on it rather than past the end.
+            var lastLine = yaml.TrimEnd().Split('\n').Length;
+            var line = (int)Math.Min(e.Start.Line, lastLine) + lineOffset;
             diagnostics.Error(ids + "0", path, Math.Max(line, 1), (int)e.Start.Column,
                 $"invalid YAML: {FirstSentence(e.InnerException?.Message ?? e.Message)} (is a quote or bracket left open, or a value with \": \" unquoted?)");
             return null;
@@ -65,7 +68,7 @@ internal sealed class YamlFields
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            diagnostics.Error(ids + "0", path, lineOffset + 1, 1,
+            diagnostics.Error(ids + "0", path, yaml.TrimEnd().Split('\n').Length + lineOffset, 1,
                 $"invalid YAML: {FirstSentence(e.Message)} (is a quote or bracket left open?)");
             return null;
         }

@@ -36,6 +36,7 @@ internal sealed partial class LangSpanParser : InlineParser
             Line = line,
             Column = column,
             Span = new Markdig.Syntax.SourceSpan(start, start + match.Length - 1),
+            IsClosed = true, // otherwise Markdig appends the rest of the paragraph to the span
         };
         span.AppendChild(new LiteralInline(new StringSlice(slice.Text, textStart, textStart + match.Groups[1].Length - 1))
         {

@@ -1,0 +1,160 @@
+using Microsite.Cli;
+
+namespace Microsite.Tests.Integration;
+
+/// <summary>The build as editors run it: folders on disk, exit codes, what output/ holds afterwards.</summary>
+public sealed class OutputTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("microsite-test-").FullName;
+
+    private string Input => Path.Combine(_root, "input");
+
+    private string Output => Path.Combine(_root, "output");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private void WriteInput(string files)
+    {
+        foreach (var (path, text) in TestSite.Parse(files))
+        {
+            var full = Path.Combine(Input, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+    }
+
+    private (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var parse = Commands.Create(stdout, stderr).Parse(args);
+        var exit = parse.Errors.Count > 0 ? ExitCodes.UsageOrInternal : parse.Invoke();
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private (int Exit, string Out, string Err) BuildSite() =>
+        Run("build", "--input", Input, "--output", Output, "--theme", Path.Combine(TestSite.RepoRoot, "theme"));
+
+    private Dictionary<string, byte[]> Snapshot() =>
+        Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(Output, f), File.ReadAllBytes);
+
+    private const string Site = $"""
+        -- site.yml --
+        {TestSite.Config}
+        {TestSite.Homes}
+        """;
+
+    [Fact]
+    public void Builds_both_home_pages_that_link_to_each_other()
+    {
+        WriteInput(Site);
+        var (exit, stdout, _) = BuildSite();
+
+        Assert.Equal(ExitCodes.Built, exit);
+        Assert.Contains("built", stdout);
+        var zh = File.ReadAllText(Path.Combine(Output, "index.html"));
+        var en = File.ReadAllText(Path.Combine(Output, "en", "index.html"));
+        Assert.Contains("href=\"en/index.html\" hreflang=\"en\"", zh);
+        Assert.Contains("href=\"../index.html\" hreflang=\"zh-Hans\"", en);
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_previous_output_byte_for_byte()
+    {
+        WriteInput(Site);
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
+        var before = Snapshot();
+
+        File.WriteAllText(Path.Combine(Input, "zh", "index.md"), "---\ntitle: [unclosed\n---\n\n正文。\n");
+        var (exit, stdout, stderr) = BuildSite();
+
+        Assert.Equal(ExitCodes.ContentErrors, exit);
+        Assert.Contains("zh/index.md:2:", stdout);
+        Assert.Contains("MS0020", stdout);
+        Assert.DoesNotContain("   at ", stdout + stderr); // no stack trace for bad content
+        var after = Snapshot();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
+    }
+
+    [Fact]
+    public void Files_of_earlier_builds_disappear()
+    {
+        WriteInput(Site);
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, "old-page.html"), "stale");
+
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
+        Assert.False(File.Exists(Path.Combine(Output, "old-page.html")));
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
+    public void Two_builds_of_the_same_input_are_byte_identical()
+    {
+        WriteInput(Site);
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
+        var first = Snapshot();
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
+        var second = Snapshot();
+
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
+        Assert.All(first, file => Assert.Equal(file.Value, second[file.Key]));
+    }
+
+    [Fact]
+    public void The_real_report_builds_byte_identically_twice()
+    {
+        var first = SiteBuilder.Build(TestSite.RepoInput(), TestSite.RepoTheme());
+        var second = SiteBuilder.Build(TestSite.RepoInput(), TestSite.RepoTheme());
+
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.Equal(first.Files.Select(f => (f.Path, f.Content)), second.Files.Select(f => (f.Path, f.Content)));
+    }
+
+    [Fact]
+    public void Usage_errors_exit_with_2()
+    {
+        Assert.Equal(ExitCodes.UsageOrInternal, Run("build", "--input", Path.Combine(_root, "nowhere")).Exit);
+        Assert.Equal(ExitCodes.UsageOrInternal, Run("frobnicate").Exit);
+    }
+
+    [Fact]
+    public void A_broken_theme_is_a_usage_failure_not_a_content_error()
+    {
+        WriteInput(Site);
+        var theme = Path.Combine(_root, "theme");
+        CopyDirectory(Path.Combine(TestSite.RepoRoot, "theme"), theme);
+        File.WriteAllText(Path.Combine(theme, "layouts", "page.liquid"), "{% if %}");
+
+        var (exit, _, stderr) = Run("build", "--input", Input, "--output", Output, "--theme", theme);
+        Assert.Equal(ExitCodes.UsageOrInternal, exit);
+        Assert.Contains("page.liquid", stderr);
+    }
+
+    [Fact]
+    public void Check_reports_a_folder_and_exits_1_on_errors()
+    {
+        WriteInput(Site);
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
+        Assert.Equal(ExitCodes.Built, Run("check", Output, "--input", Input).Exit);
+
+        var index = Path.Combine(Output, "index.html");
+        File.WriteAllText(index, File.ReadAllText(index).Replace("href=\"contents.html\"", "href=\"Contents.html\""));
+        var (exit, stdout, _) = Run("check", Output, "--input", Input, "--format", "json");
+
+        Assert.Equal(ExitCodes.ContentErrors, exit);
+        Assert.Contains("\"id\": \"MS0502\"", stdout);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
