@@ -3,6 +3,7 @@ using Markdig.Syntax.Inlines;
 using Microsite.Content;
 using Microsite.Diagnostics;
 using Microsite.Indexing;
+using Microsite.Markdown.Glossary;
 
 namespace Microsite.Checks;
 
@@ -67,6 +68,7 @@ internal static class ContentChecks
             return;
         }
 
+        var terms = new TermMatcher(index.Terminology.SelectMany((t, i) => t.Forms[page.Lang].Select(f => (f, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         foreach (var (mine, other) in ours.Zip(theirs))
         {
             if (mine.Paragraphs != other.Paragraphs)
@@ -75,12 +77,14 @@ internal static class ContentChecks
                     $"section \"{other.Id}\" has {other.Paragraphs} paragraph(s) here and {mine.Paragraphs} in {page.DisplayPath} (a paragraph missing or split?)");
             }
 
-            foreach (var term in index.Terminology)
+            // Longest match first, as for glossary terms: 阳澄湖 in the text is not also an occurrence of 澄湖.
+            var found = terms.Find(mine.Text).Select(m => m.EntryId).Distinct().Select(i => index.Terminology[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]);
+            foreach (var term in found)
             {
-                if (term.Forms.TryGetValue(page.Lang, out var source) && term.Forms.TryGetValue(pair.Lang, out var rendering)
-                    && mine.Text.Contains(source, StringComparison.Ordinal)
-                    && !other.Text.Contains(rendering, StringComparison.OrdinalIgnoreCase))
+                var source = term.Forms[page.Lang][0];
+                if (term.Forms.TryGetValue(pair.Lang, out var renderings) && !renderings.Any(r => other.Text.Contains(r, StringComparison.OrdinalIgnoreCase)))
                 {
+                    var rendering = string.Join("\" or \"", renderings);
                     diagnostics.Warning("MS0411", pair.DisplayPath, other.Line, 1,
                         $"section \"{other.Id}\" should name \"{source}\" as \"{rendering}\" (input/terminology.yml line {term.Line})");
                 }

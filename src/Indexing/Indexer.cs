@@ -218,10 +218,23 @@ internal static class Indexer
             foreach (var item in items)
             {
                 var line = (int)item.Start.Line;
-                var forms = item is YamlMappingNode map
-                    ? map.Children.Where(c => c.Key is YamlScalarNode && c.Value is YamlScalarNode { Value.Length: > 0 })
-                        .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ((YamlScalarNode)c.Value).Value!.Trim())
-                    : [];
+                // A language's form is one text, or a list of accepted variants ([20th National Congress, 20th CPC National Congress]).
+                var forms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                foreach (var (key, value) in (item as YamlMappingNode)?.Children.AsEnumerable() ?? [])
+                {
+                    var variants = value switch
+                    {
+                        YamlScalarNode scalar => [scalar.Value ?? ""],
+                        YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Select(v => v.Value ?? "").ToList(),
+                        _ => new List<string>(),
+                    };
+                    variants = variants.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+                    if (key is YamlScalarNode { Value: { } lang } && variants.Count > 0)
+                    {
+                        forms[lang] = variants;
+                    }
+                }
+
                 var unknown = forms.Keys.FirstOrDefault(k => config.Language(k) is null);
                 if (forms.Count < 2 || unknown is not null || !forms.ContainsKey(config.Default.Code))
                 {

@@ -104,4 +104,4 @@ internal sealed class SiteIndex
 /// One line of input/terminology.yml: a name and its fixed rendering in each language. Where the
 /// default language's form occurs in a section, the paired section must contain the other forms.
 /// </summary>
-internal sealed record TerminologyPair(IReadOnlyDictionary<string, string> Forms, int Line);
+internal sealed record TerminologyPair(IReadOnlyDictionary<string, IReadOnlyList<string>> Forms, int Line);
