@@ -27,7 +27,7 @@ internal static partial class ChineseTypography
             var (text, origins) = Flatten(leaf.Inline);
             foreach (Match m in SpaceBetweenHan().Matches(text))
             {
-                var (line, column) = At(origins, m.Index + 1, leaf);
+                var (line, column) = At(origins, m.Index, leaf);
                 diagnostics.Error("MS0302", page.DisplayPath, line, column,
                     $"space inside Chinese text: \"{Excerpt(text, m.Index, m.Length)}\" (Chinese typography puts no space between Han characters or between a Han character and a number: remove it)");
             }
