@@ -18,6 +18,7 @@ internal static class ContentChecks
         Parallel.ForEach(originals, page =>
         {
             ReportRawHtml(page, diagnostics);
+            ReportUnreadAttributes(page, diagnostics);
             if (page.Lang == "zh" || index.Language(page.Lang).HtmlLang.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
             {
                 ChineseTypography.Check(page, diagnostics);
@@ -50,6 +51,24 @@ internal static class ContentChecks
             {
                 diagnostics.Warning("MS0203", page.DisplayPath, line + 1, column + 1,
                     $"raw HTML is shown as text, not used: \"{(found.Length > 40 ? found[..40] + "…" : found)}\" (write Markdown instead)");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A "{#id}" that Markdig did not take as an attribute stays in the heading text (it does so for a
+    /// one-character id, for example), and the section then has no stable id: say so instead of publishing it.
+    /// </summary>
+    private static void ReportUnreadAttributes(SourcePage page, DiagnosticBag diagnostics)
+    {
+        foreach (var heading in page.Ast.Descendants<HeadingBlock>())
+        {
+            var text = Markdown.Glossary.GlossaryLinker.InlineText(heading.Inline);
+            var at = text.LastIndexOf('{');
+            if (at >= 0 && text.TrimEnd().EndsWith('}') && text[(at + 1)..].TrimStart().StartsWith('#'))
+            {
+                diagnostics.Error("MS0205", page.DisplayPath, heading.Line + 1, heading.Column + 1,
+                    $"heading id \"{text[at..].Trim()}\" was not understood and would show as text (an id needs at least two characters: ASCII letters, digits, - or _, like {{#targets}})");
             }
         }
     }

@@ -125,4 +125,13 @@ public class MarkdownTests
         Assert.NotNull(page.QuerySelector("main .footnotes"));
         Assert.Equal("相城", site.Html("en/alpha.html").QuerySelector("main span[lang=zh-Hans]")!.TextContent);
     }
+
+    [Fact]
+    public void Reports_a_heading_id_that_would_show_as_text()
+    {
+        var site = Build("正文。\n\n## 甲 {#a}\n\n正文。", "Text.\n\n## A {#a}\n\nText.");
+        var d = site.Diagnostics.First(x => x.Id == "MS0205" && x.Path.Contains("zh"));
+        Assert.Equal(("input/zh/a.md", 12, 1), (d.Path, d.Line, d.Column));
+        Assert.Contains("{#a}", d.Message);
+    }
 }
