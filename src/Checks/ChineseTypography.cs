@@ -4,6 +4,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsite.Content;
 using Microsite.Diagnostics;
+using Microsite.Markdown.Tables;
 
 namespace Microsite.Checks;
 
@@ -40,7 +41,7 @@ internal static partial class ChineseTypography
                     $"half-width \"{punctuation}\" beside Chinese text in \"{Excerpt(text, m.Index, m.Length)}\" (use the full-width \"{FullWidth(punctuation)}\")");
             }
 
-            if (leaf is ParagraphBlock && leaf.Parent is MarkdownDocument && !EndsSentence(text))
+            if (leaf is ParagraphBlock paragraph && leaf.Parent is MarkdownDocument && !EndsSentence(text) && !TableAccessibility.IsCaption(paragraph))
             {
                 var (line, column) = At(origins, Math.Max(0, text.TrimEnd().Length - 1), leaf);
                 diagnostics.Warning("MS0301", page.DisplayPath, line, column,

@@ -287,7 +287,7 @@ internal static partial class LayoutRenderer
     private static string Demote(string html) => Heading().Replace(html, m => $"<{m.Groups[1].Value}h{int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}");
 
     private static string Prefix(string html, string slug, IReadOnlyDictionary<string, string> slugs) =>
-        Href().Replace(Id().Replace(Demote(html), m => $"id=\"{slug}--{m.Groups[1].Value}\""), m =>
+        Href().Replace(IdReference().Replace(Demote(html), m => $"{m.Groups[1].Value}=\"{string.Join(' ', m.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => $"{slug}--{id}"))}\""), m =>
         {
             var target = m.Groups[1].Value;
             var fragment = m.Groups[2].Success ? m.Groups[2].Value : null;
@@ -304,8 +304,9 @@ internal static partial class LayoutRenderer
             return m.Value;
         });
 
-    [GeneratedRegex("\\bid=\"([^\"]+)\"")]
-    private static partial Regex Id();
+    // Ids and the attributes that refer to ids move together, or labels and descriptions would break.
+    [GeneratedRegex("\\b(id|aria-labelledby|aria-describedby|aria-controls|popovertarget|for)=\"([^\"]+)\"")]
+    private static partial Regex IdReference();
 
     [GeneratedRegex("\\bhref=\"([^\"#:/]*)(?:#([^\"]*))?\"")]
     private static partial Regex Href();

@@ -8,6 +8,7 @@ using Microsite.Layout;
 using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
 using Microsite.Markdown.Links;
+using Microsite.Markdown.Tables;
 
 namespace Microsite.Rendering;
 
@@ -52,6 +53,8 @@ internal static class PageRenderer
             uses = GlossaryLinker.Link(page.Ast, lookup, index.Config.GlossaryLinking,
                 id => $"{href}#{id}", term => $"{label}{term}", page.DisplayPath, page.Meta.Title, bag);
         }
+
+        TableAccessibility.Apply(page.Ast);
 
         var toc = page.Ast.OfType<HeadingBlock>()
             .Where(h => h.Level == 2 && h.GetAttributes().Id is not null)

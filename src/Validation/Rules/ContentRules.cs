@@ -134,15 +134,18 @@ internal sealed partial class FurnitureRule : HtmlRule
         {
             var reference = Furniture(site.Pages[first].Document);
             var mine = Furniture(page.Document);
-            if (reference != mine)
+            if (!reference.SequenceEqual(mine))
             {
-                report.Report(this, page, footer ?? page.Document.Body, $"the footer's registration numbers differ from {first}'s: \"{mine}\" here, \"{reference}\" there");
+                var differing = page.Document.QuerySelectorAll("footer [data-furniture]")
+                    .Where((e, i) => i >= reference.Count || Normalise(e.TextContent) != reference[i]).FirstOrDefault();
+                report.Report(this, page, differing ?? footer ?? page.Document.Body,
+                    $"the footer's registration numbers differ from {first}'s: \"{string.Join(" | ", mine)}\" here, \"{string.Join(" | ", reference)}\" there");
             }
         }
     }
 
-    private static string Furniture(IDocument document) =>
-        string.Join(" | ", document.QuerySelectorAll("footer [data-furniture]").Select(e => Normalise(e.TextContent)));
+    private static List<string> Furniture(IDocument document) =>
+        document.QuerySelectorAll("footer [data-furniture]").Select(e => Normalise(e.TextContent)).ToList();
 
     private static string Normalise(string text) => Spaces().Replace(text, " ").Trim();
 

@@ -77,17 +77,17 @@ internal sealed class TitleRule : HtmlRule
         }
         else
         {
-            var twin = site.Pages.Values.FirstOrDefault(p => p.Path != page.Path && p.Document.Title?.Trim() == title);
-            if (twin is not null && string.CompareOrdinal(twin.Path, page.Path) < 0)
+            var twins = site.Pages.Values.Where(p => p.Path != page.Path && p.Document.Title?.Trim() == title).Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
+            if (twins.Count > 0)
             {
-                report.Report(this, page, page.Document.QuerySelector("title"), $"<title> \"{title}\" is also the title of {twin.Path}; each page needs its own");
+                report.Report(this, page, page.Document.QuerySelector("title"), $"<title> \"{title}\" is also the title of {string.Join(", ", twins)}; each page needs its own");
             }
         }
 
-        var description = page.Document.QuerySelector("meta[name=description]")?.GetAttribute("content");
-        if (string.IsNullOrWhiteSpace(description))
+        var meta = page.Document.QuerySelector("meta[name=description]");
+        if (string.IsNullOrWhiteSpace(meta?.GetAttribute("content")))
         {
-            report.Report(Description, page, page.Document.Head, "no meta description (search results and shared links show it)");
+            report.Report(Description, page, meta ?? page.Document.Head, "no meta description, or an empty one (search results and shared links show it)");
         }
     }
 

@@ -115,13 +115,16 @@ public class MarkdownTests
     public void Tables_footnotes_subscript_and_language_runs_render()
     {
         var site = Build(
-            "PM~2.5~浓度[^1]，见[Yangtze River Delta]{lang=en}。\n\n[^1]: 注释。\n\n| 指标 | 目标 |\n|---|---|\n| 增长 | 5% |",
+            "PM~2.5~浓度[^1]，见[Yangtze River Delta]{lang=en}。\n\n[^1]: 注释。\n\n表：主要预期目标\n\n| 指标 | 目标 |\n|---|---|\n| 增长 | 5% |",
             "PM~2.5~ [相城]{lang=zh-Hans}.");
 
         var page = site.Html("alpha.html");
         Assert.Equal("2.5", page.QuerySelector("main sub")!.TextContent);
         Assert.Equal("Yangtze River Delta", page.QuerySelector("main span[lang=en]")!.TextContent);
-        Assert.NotNull(page.QuerySelector("main table th"));
+        Assert.Equal("col", page.QuerySelector("main table th")!.GetAttribute("scope"));
+        var label = page.QuerySelector("main table")!.GetAttribute("aria-labelledby")!;
+        Assert.Equal("表：主要预期目标", page.GetElementById(label)!.TextContent);
+        Assert.DoesNotContain(site.Diagnostics, d => d.Id == "MS0541");
         Assert.NotNull(page.QuerySelector("main .footnotes"));
         Assert.Equal("相城", site.Html("en/alpha.html").QuerySelector("main span[lang=zh-Hans]")!.TextContent);
     }
