@@ -3,7 +3,7 @@
   "use strict";
   var root = document.documentElement;
   var KEY = "microsite.textSize";
-  var MIN = -1;
+  var MIN = 0;
   var MAX = 2;
 
   // Apply the remembered text size before the page is drawn (this script runs in <head>).
@@ -41,15 +41,12 @@
         // not remembered, but still applied
       }
       for (var i = 0; i < buttons.length; i++) {
-        var step = buttons[i].getAttribute("data-text-size");
-        buttons[i].disabled = (step === "-1" && size <= MIN) || (step === "1" && size >= MAX);
-        buttons[i].setAttribute("aria-pressed", step === "0" && size === 0 ? "true" : "false");
+        buttons[i].setAttribute("aria-pressed", buttons[i].getAttribute("data-text-size") === String(size) ? "true" : "false");
       }
     }
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].addEventListener("click", function (event) {
-        var step = parseInt(event.currentTarget.getAttribute("data-text-size"), 10);
-        update(step === 0 ? 0 : Math.max(MIN, Math.min(MAX, readSize() + step)));
+        update(parseInt(event.currentTarget.getAttribute("data-text-size"), 10));
       });
     }
     update(readSize());

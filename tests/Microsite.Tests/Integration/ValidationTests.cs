@@ -291,3 +291,21 @@ public sealed class ValidationTests : IDisposable
         return text[..at] + replace + text[(at + find.Length)..];
     }
 }
+
+/// <summary>Budgets for the theme: what a reader on a slow network downloads besides the text itself.</summary>
+public class PageWeightTests
+{
+    [Fact]
+    public void A_chapter_pages_own_html_css_and_js_without_its_text_stay_under_100_kb()
+    {
+        var site = SiteBuilder.Build(TestSite.RepoInput(), TestSite.RepoTheme());
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var assets = site.Files.Where(f => f.Path is "assets/site.css" or "assets/site.js").Sum(f => System.Text.Encoding.UTF8.GetByteCount(f.Content));
+        foreach (var page in site.Files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal) && f.Source is not null))
+        {
+            var text = parser.ParseDocument(page.Content).Body!.TextContent;
+            var own = System.Text.Encoding.UTF8.GetByteCount(page.Content) - System.Text.Encoding.UTF8.GetByteCount(text) + assets;
+            Assert.True(own < 100 * 1024, $"{page.Path}: {own / 1024.0:0.0} KB of markup, CSS and JS");
+        }
+    }
+}

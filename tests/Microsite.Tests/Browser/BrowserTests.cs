@@ -1,0 +1,237 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Microsite.Tests.Browser;
+
+/// <summary>The real report in real chromium: phones and desktops, axe-core, keyboard, file://.</summary>
+[Collection("browser")]
+[Trait("Category", "Browser")]
+public sealed class BrowserTests(BrowserFixture site)
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 800)]
+    public async Task Every_page_has_no_axe_violations(int width, int height)
+    {
+        var page = await site.OpenAsync(width, height);
+        var failures = new List<string>();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.BaseUrl + path);
+            var result = await page.RunAxe(WcagAA);
+            failures.AddRange(result.Violations.SelectMany(v => v.Nodes.Select(n => $"{path}: {v.Id}: {v.Help} at {n.Target} {n.Html}")));
+        }
+
+        Assert.True(site.Pages.Count >= 26, $"only {site.Pages.Count} pages");
+        Assert.True(failures.Count == 0, $"{failures.Count} axe violations at {width}x{height}:\n{string.Join("\n", failures.Take(40))}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task No_page_scrolls_sideways_at_320_px()
+    {
+        var page = await site.OpenAsync(320, 640);
+        var wide = new List<string>();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.BaseUrl + path);
+            var (scroll, client) = await ScrollWidth(page);
+            if (scroll > client)
+            {
+                wide.Add($"{path}: {scroll}px of content in {client}px");
+            }
+        }
+
+        Assert.True(wide.Count == 0, string.Join("\n", wide));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Tab_reaches_skip_link_navigation_language_switch_and_terms_in_order()
+    {
+        var page = await site.OpenAsync(1280, 800);
+        await page.GotoAsync(site.BaseUrl + "review-2022.html");
+
+        var order = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            order.Add(await page.EvaluateAsync<string>("""
+                () => {
+                  const e = document.activeElement;
+                  if (e.classList.contains('skip-link')) return 'skip';
+                  if (e.closest('.site-nav')) return 'nav';
+                  if (e.matches('[data-lang-switch]')) return 'switch';
+                  if (e.matches('a.term')) return 'term';
+                  return e.tagName.toLowerCase();
+                }
+                """));
+        }
+
+        Assert.Equal("skip", order[0]);
+        var nav = order.IndexOf("nav");
+        var language = order.IndexOf("switch");
+        var term = order.IndexOf("term");
+        Assert.True(nav > 0 && language > nav && term > language, string.Join(", ", order));
+
+        // The skip link takes keyboard users straight to the text.
+        await page.GotoAsync(site.BaseUrl + "review-2022.html");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_tap_on_a_term_shows_its_definition_on_screen_and_escape_closes_it()
+    {
+        foreach (var width in new[] { 320, 390 })
+        {
+            var page = await site.OpenAsync(width, 844, touch: true);
+            await page.GotoAsync(site.BaseUrl + "review-2022.html#mission");
+            var term = page.Locator("main a.term").First;
+            var id = await term.GetAttributeAsync("data-term");
+            await term.TapAsync();
+
+            var popover = page.Locator($"#gloss-{id}");
+            await Assertions.Expect(popover).ToBeVisibleAsync();
+            var box = (await popover.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= width && box.Y + box.Height <= 844,
+                $"popover at {box.X},{box.Y} {box.Width}x{box.Height} leaves the {width}px viewport");
+            Assert.False(string.IsNullOrWhiteSpace(await popover.Locator(".term-popover-def").TextContentAsync()));
+            Assert.EndsWith("review-2022.html#mission", page.Url); // the page stayed where it was
+
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(popover).ToBeHiddenAsync();
+            Assert.Equal(id, await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('data-term')"));
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_definition_opens_in_place_without_javascript()
+    {
+        var page = await site.OpenAsync(390, 844, javaScript: false);
+        await page.GotoAsync(site.BaseUrl + "en/review-2022.html");
+        var button = page.Locator("main .prose button.term-toggle").First;
+        await button.ClickAsync();
+        var popover = page.Locator("#" + await button.GetAttributeAsync("popovertarget"));
+        await Assertions.Expect(popover).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(popover).ToBeHiddenAsync();
+
+        // Following the link itself lands on the entry.
+        var link = page.Locator("main .prose a.term").First;
+        var entry = (await link.GetAttributeAsync("href"))!.Split('#')[1];
+        await link.ClickAsync();
+        await page.WaitForURLAsync($"**/en/glossary.html#{entry}");
+        await Assertions.Expect(page.Locator($"#{entry}")).ToBeInViewportAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_language_switch_keeps_the_section()
+    {
+        var page = await site.OpenAsync(390, 844);
+        await page.GotoAsync(site.BaseUrl + "review-2022.html#economy");
+        await page.Locator("a[data-lang-switch]").ClickAsync();
+        await page.WaitForURLAsync("**/en/review-2022.html#economy");
+        await Assertions.Expect(page.Locator("#economy")).ToBeInViewportAsync();
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+
+        await page.Locator("a[data-lang-switch]").ClickAsync();
+        await page.WaitForURLAsync("**/gzbg2023/review-2022.html#economy");
+        await Assertions.Expect(page.Locator("#economy")).ToBeInViewportAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_text_size_control_changes_the_size_and_is_remembered()
+    {
+        var page = await site.OpenAsync(390, 844);
+        await page.GotoAsync(site.BaseUrl + "review-2022.html");
+        var sizes = new List<double> { await FontSize(page, "main .prose p") };
+        foreach (var step in new[] { "1", "2" })
+        {
+            await page.Locator($".text-size button[data-text-size='{step}']").ClickAsync();
+            Assert.Equal("true", await page.Locator($".text-size button[data-text-size='{step}']").GetAttributeAsync("aria-pressed"));
+            sizes.Add(await FontSize(page, "main .prose p"));
+        }
+
+        Assert.True(sizes[0] >= 18 && sizes[1] > sizes[0] && sizes[2] > sizes[1], string.Join(" < ", sizes));
+
+        // Remembered across a reload and on other pages.
+        await page.ReloadAsync();
+        Assert.Equal(sizes[2], await FontSize(page, "main .prose p"));
+        await page.GotoAsync(site.BaseUrl + "en/glossary.html");
+        Assert.Equal("2", await page.GetAttributeAsync("html", "data-text-size"));
+
+        await page.Locator(".text-size button[data-text-size='0']").ClickAsync();
+        Assert.Null(await page.GetAttributeAsync("html", "data-text-size"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_site_works_opened_from_disk()
+    {
+        var page = await site.OpenAsync(390, 844);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
+        await page.GotoAsync(new Uri(Path.Combine(site.SiteFolder, "index.html")).AbsoluteUri);
+
+        // The stylesheet and the script load from the folder: the header is coloured, the text-size control shown.
+        Assert.Equal("rgb(159, 28, 28)", await page.EvalOnSelectorAsync<string>(".site-header", "e => getComputedStyle(e).backgroundColor"));
+        await Assertions.Expect(page.Locator(".text-size")).ToBeVisibleAsync();
+
+        await page.Locator(".chapter-list a").First.ClickAsync();
+        await page.WaitForURLAsync("**/review-2022.html");
+        await page.Locator("a[data-lang-switch]").ClickAsync();
+        await page.WaitForURLAsync("**/en/review-2022.html");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        // (axe itself then tries to fetch the stylesheets with XMLHttpRequest, which file:// forbids; that is axe's request, not the site's.)
+        var result = await page.RunAxe(WcagAA);
+        Assert.Empty(result.Violations);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Saves_screenshots_of_home_chapter_and_glossary()
+    {
+        foreach (var (name, width, height) in new[] { ("phone", 390, 844), ("desktop", 1280, 800) })
+        {
+            var page = await site.OpenAsync(width, height);
+            foreach (var path in new[] { "index.html", "review-2022.html", "glossary.html", "en/index.html", "en/review-2022.html" })
+            {
+                await page.GotoAsync(site.BaseUrl + path);
+                var file = Path.Combine(BrowserFixture.ArtifactsFolder, $"{path.Replace('/', '-').Replace(".html", "")}-{name}.png");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = false });
+                Assert.True(new FileInfo(file).Length > 5000, $"{file} is nearly empty");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task<(int Scroll, int Client)> ScrollWidth(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        return (widths[0], widths[1]);
+    }
+
+    private static Task<double> FontSize(IPage page, string selector) =>
+        page.EvalOnSelectorAsync<double>(selector, "e => parseFloat(getComputedStyle(e).fontSize)");
+}
