@@ -18,8 +18,39 @@ internal abstract class HtmlRule
 /// <param name="Lang">The language the page should be in (html lang), when known.</param>
 internal sealed record PageUnderTest(string Path, IDocument Document, string? Source, string? Lang)
 {
+    /// <summary>
+    /// Every element in document order, listed once: rules filter this list rather than running their own
+    /// selector over the whole tree (each selector is a full walk, and there are dozens per page).
+    /// </summary>
+    public IReadOnlyList<IElement> Elements { get; } = Document.All.ToList();
+
     /// <summary>The ids on the page, computed once: several rules and other pages' fragment checks ask.</summary>
-    public IReadOnlySet<string> Ids { get; } = Document.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Ids => _ids ??= Elements.Where(e => e.HasAttribute("id")).Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every URL an element refers to (href, src, srcset, …), found once for the rules that need them.</summary>
+    public IReadOnlyList<(IElement Element, string Url)> References => _references ??= Rules.References.Of(this).ToList();
+
+    /// <summary>The trimmed &lt;title&gt;, read once (every page compares it with every other page's).</summary>
+    public string? Title => _title ??= Document.Title?.Trim() ?? "";
+
+    /// <summary>The language switch links: element and the site path they lead to.</summary>
+    public IReadOnlyList<(IElement Element, string? Path)> Switches => _switches ??= Elements
+        .Where(e => e.LocalName == "a" && e.HasAttribute("data-lang-switch"))
+        .Select(e => (e, Urls.Resolve(Directory, e.GetAttribute("href") ?? "").Path))
+        .ToList();
+
+    /// <summary>The hreflang alternates (link rel=alternate), and the canonical URL.</summary>
+    public IReadOnlyList<IElement> AlternateLinks => _alternates ??= Elements
+        .Where(e => e.LocalName == "link" && e.GetAttribute("rel") == "alternate" && e.HasAttribute("hreflang"))
+        .ToList();
+
+    public string? Canonical => Elements.FirstOrDefault(e => e.LocalName == "link" && e.GetAttribute("rel") == "canonical")?.GetAttribute("href");
+
+    private string? _title;
+    private IReadOnlyList<(IElement, string?)>? _switches;
+    private IReadOnlyList<IElement>? _alternates;
+    private IReadOnlySet<string>? _ids;
+    private IReadOnlyList<(IElement Element, string Url)>? _references;
 
     public string Directory => Path.Contains('/') ? Path[..(Path.LastIndexOf('/') + 1)] : "";
 }

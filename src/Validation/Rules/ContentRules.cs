@@ -47,7 +47,7 @@ internal sealed partial class SelfContainedRule : HtmlRule
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
-        foreach (var (element, url) in References.Of(page.Document))
+        foreach (var (element, url) in page.References)
         {
             var hyperlink = element.LocalName is "a" or "area"
                 || (element.LocalName == "link" && (element.GetAttribute("rel") ?? "").Split(' ').Any(r => r is "canonical" or "alternate"));
@@ -57,7 +57,7 @@ internal sealed partial class SelfContainedRule : HtmlRule
             }
         }
 
-        foreach (var element in page.Document.QuerySelectorAll("[style], style"))
+        foreach (var element in page.Elements.Where(e => e.LocalName == "style" || e.HasAttribute("style")))
         {
             var css = element.LocalName == "style" ? element.TextContent : element.GetAttribute("style")!;
             foreach (var url in References.InCss(css).Where(Urls.IsExternal))
@@ -87,7 +87,7 @@ internal sealed class GlossaryLinksRule : HtmlRule
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
-        foreach (var link in page.Document.QuerySelectorAll("a.term"))
+        foreach (var link in page.Elements.Where(e => e.LocalName == "a" && e.ClassList.Contains("term")))
         {
             var (path, fragment) = Urls.Resolve(page.Directory, link.GetAttribute("href") ?? "");
             var target = path is null ? page : site.Pages.GetValueOrDefault(path);
@@ -163,19 +163,22 @@ internal sealed class StrictCspRule : HtmlRule
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
-        foreach (var script in page.Document.QuerySelectorAll("script:not([src])").Where(s => s.GetAttribute("type") is null or "" or "module" or "text/javascript"))
+        foreach (var element in page.Elements)
         {
-            report.Report(this, page, script, "inline <script>; move it to a file under assets/");
-        }
+            if (element.LocalName == "script" && !element.HasAttribute("src") && element.GetAttribute("type") is null or "" or "module" or "text/javascript")
+            {
+                report.Report(this, page, element, "inline <script>; move it to a file under assets/");
+            }
 
-        foreach (var element in page.Document.QuerySelectorAll("style, [style]"))
-        {
-            report.Report(this, page, element, element.LocalName == "style" ? "inline <style>; move it to a stylesheet" : "style attribute; use a class");
-        }
+            if (element.LocalName == "style" || element.HasAttribute("style"))
+            {
+                report.Report(this, page, element, element.LocalName == "style" ? "inline <style>; move it to a stylesheet" : "style attribute; use a class");
+            }
 
-        foreach (var element in page.Document.All.Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal))))
-        {
-            report.Report(this, page, element, $"event handler attribute on <{element.LocalName}>; attach it from a script file");
+            if (element.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)))
+            {
+                report.Report(this, page, element, $"event handler attribute on <{element.LocalName}>; attach it from a script file");
+            }
         }
 
         if (page.Document.QuerySelector("meta[http-equiv=Content-Security-Policy]") is null)

@@ -8,7 +8,7 @@ internal sealed class DuplicateIdRule : HtmlRule
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in page.Document.QuerySelectorAll("[id]"))
+        foreach (var element in page.Elements.Where(e => e.HasAttribute("id")))
         {
             if (!seen.Add(element.Id!))
             {
@@ -28,15 +28,20 @@ internal sealed class IdReferenceRule : HtmlRule
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
-        foreach (var attribute in ListAttributes.Concat(SingleAttributes))
+        foreach (var element in page.Elements)
         {
-            foreach (var element in page.Document.QuerySelectorAll($"[{attribute}]"))
+            foreach (var attribute in element.Attributes)
             {
-                var value = element.GetAttribute(attribute)!;
-                var ids = ListAttributes.Contains(attribute) ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [value];
+                var isList = ListAttributes.Contains(attribute.Name);
+                if (!isList && !SingleAttributes.Contains(attribute.Name))
+                {
+                    continue;
+                }
+
+                var ids = isList ? attribute.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [attribute.Value];
                 foreach (var id in ids.Where(i => !page.Ids.Contains(i)))
                 {
-                    report.Report(this, page, element, $"{attribute}=\"{value}\" refers to id \"{id}\", which is not on this page");
+                    report.Report(this, page, element, $"{attribute.Name}=\"{attribute.Value}\" refers to id \"{id}\", which is not on this page");
                 }
             }
         }

@@ -34,15 +34,13 @@ internal sealed class AlternatesRule : HtmlRule
             return;
         }
 
-        var switches = page.Document.QuerySelectorAll("a[data-lang-switch]").ToList();
-        if (switches.Count == 0 && site.Expectations.Languages > 1)
+        if (page.Switches.Count == 0 && site.Expectations.Languages > 1)
         {
             report.Report(this, page, page.Document.Body, "no language switch (an <a data-lang-switch hreflang> to the page in the other language)");
         }
 
-        foreach (var link in switches)
+        foreach (var (link, path) in page.Switches)
         {
-            var (path, _) = Urls.Resolve(page.Directory, link.GetAttribute("href") ?? "");
             if (path is null || !site.Pages.TryGetValue(path, out var other))
             {
                 continue; // a missing target is the links rule's finding
@@ -53,17 +51,14 @@ internal sealed class AlternatesRule : HtmlRule
                 report.Report(this, page, link, "the language switch needs hreflang and lang (its label is in the other language)");
             }
 
-            var back = other.Document.QuerySelectorAll("a[data-lang-switch]")
-                .Select(a => Urls.Resolve(other.Directory, a.GetAttribute("href") ?? "").Path);
-            if (!back.Contains(page.Path))
+            if (!other.Switches.Any(s => s.Path == page.Path))
             {
                 report.Report(this, page, link, $"the language switch leads to {path}, whose switch does not lead back here");
             }
         }
 
-        var canonical = page.Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
-        var baseUrl = BaseOf(canonical, page.Path);
-        var alternates = page.Document.QuerySelectorAll("link[rel=alternate][hreflang]").ToList();
+        var baseUrl = BaseOf(page.Canonical, page.Path);
+        var alternates = page.AlternateLinks;
         var mine = alternates.Select(a => (Lang: a.GetAttribute("hreflang")!, Path: PathOf(a.GetAttribute("href") ?? "", baseUrl, page))).ToList();
         if (alternates.Count > 0 && !mine.Any(a => a.Path == page.Path))
         {
@@ -88,9 +83,8 @@ internal sealed class AlternatesRule : HtmlRule
                 continue;
             }
 
-            var otherBase = BaseOf(other.Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), other.Path);
-            var back = other.Document.QuerySelectorAll("link[rel=alternate][hreflang]")
-                .Select(a => PathOf(a.GetAttribute("href") ?? "", otherBase, other));
+            var otherBase = BaseOf(other.Canonical, other.Path);
+            var back = other.AlternateLinks.Select(a => PathOf(a.GetAttribute("href") ?? "", otherBase, other));
             if (!back.Contains(page.Path))
             {
                 report.Report(this, page, element, $"hreflang \"{lang}\" leads to {path}, whose alternates do not lead back here (hreflang must be reciprocal)");

@@ -6,28 +6,38 @@ namespace Microsite.Validation.Rules;
 /// <summary>Every URL an element of a page refers to, with the element it came from.</summary>
 internal static partial class References
 {
-    private static readonly (string Selector, string Attribute)[] UrlAttributes =
-    [
-        ("a[href]", "href"), ("area[href]", "href"), ("link[href]", "href"),
-        ("img[src]", "src"), ("source[src]", "src"), ("script[src]", "src"), ("iframe[src]", "src"),
-        ("video[src]", "src"), ("audio[src]", "src"), ("video[poster]", "poster"), ("embed[src]", "src"), ("object[data]", "data"),
-    ];
-
-    public static IEnumerable<(IElement Element, string Url)> Of(IDocument document)
+    private static readonly Dictionary<string, string[]> UrlAttributes = new(StringComparer.Ordinal)
     {
-        foreach (var (selector, attribute) in UrlAttributes)
-        {
-            foreach (var element in document.QuerySelectorAll(selector))
-            {
-                yield return (element, element.GetAttribute(attribute)!.Trim());
-            }
-        }
+        ["a"] = ["href"], ["area"] = ["href"], ["link"] = ["href"], ["img"] = ["src", "srcset"], ["source"] = ["src", "srcset"],
+        ["script"] = ["src"], ["iframe"] = ["src"], ["video"] = ["src", "poster"], ["audio"] = ["src"], ["embed"] = ["src"], ["object"] = ["data"],
+    };
 
-        foreach (var element in document.QuerySelectorAll("img[srcset], source[srcset]"))
+    public static IEnumerable<(IElement Element, string Url)> Of(PageUnderTest page)
+    {
+        foreach (var element in page.Elements)
         {
-            foreach (var candidate in element.GetAttribute("srcset")!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (!UrlAttributes.TryGetValue(element.LocalName, out var attributes))
             {
-                yield return (element, candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+                continue;
+            }
+
+            foreach (var attribute in attributes)
+            {
+                if (element.GetAttribute(attribute) is not { } value)
+                {
+                    continue;
+                }
+
+                if (attribute != "srcset")
+                {
+                    yield return (element, value.Trim());
+                    continue;
+                }
+
+                foreach (var candidate in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    yield return (element, candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+                }
             }
         }
     }
@@ -48,7 +58,7 @@ internal sealed class InternalLinksRule : HtmlRule
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
-        foreach (var (element, url) in References.Of(page.Document))
+        foreach (var (element, url) in page.References)
         {
             if (url.Length == 0)
             {
@@ -70,7 +80,7 @@ internal sealed class InternalLinksRule : HtmlRule
             CheckTarget(page, site, report, element, url);
         }
 
-        foreach (var element in page.Document.QuerySelectorAll("[style]"))
+        foreach (var element in page.Elements.Where(e => e.HasAttribute("style")))
         {
             foreach (var url in References.InCss(element.GetAttribute("style")!).Where(u => !Urls.IsExternal(u)))
             {

@@ -54,7 +54,7 @@ internal sealed class LandmarksRule : HtmlRule
         }
 
         var main = mains[0];
-        var first = page.Document.QuerySelectorAll("a[href], button, input, select, textarea, [tabindex]").FirstOrDefault();
+        var first = page.Elements.FirstOrDefault(e => (e.LocalName == "a" && e.HasAttribute("href")) || e.LocalName is "button" or "input" or "select" or "textarea" || e.HasAttribute("tabindex"));
         if (first is not IElement link || link.LocalName != "a" || link.GetAttribute("href") != "#" + main.Id || string.IsNullOrEmpty(main.Id))
         {
             report.Report(this, page, first ?? page.Document.Body,
@@ -70,14 +70,14 @@ internal sealed class TitleRule : HtmlRule
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
-        var title = page.Document.Title?.Trim();
+        var title = page.Title;
         if (string.IsNullOrEmpty(title))
         {
             report.Report(this, page, page.Document.Head, "no <title>, or an empty one");
         }
         else
         {
-            var twins = site.Pages.Values.Where(p => p.Path != page.Path && p.Document.Title?.Trim() == title).Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
+            var twins = site.Pages.Values.Where(p => p.Path != page.Path && p.Title == title).Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
             if (twins.Count > 0)
             {
                 report.Report(this, page, page.Document.QuerySelector("title"), $"<title> \"{title}\" is also the title of {string.Join(", ", twins)}; each page needs its own");
