@@ -76,7 +76,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.Delete(SiteFolder, recursive: true);
     }
 
-    public async Task<IPage> OpenAsync(int width, int height, bool javaScript = true, bool touch = false)
+    public async Task<IPage> OpenAsync(int width, int height, bool javaScript = true, bool touch = false, ColorScheme scheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -84,6 +84,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             HasTouch = touch,
             IsMobile = touch,
+            ColorScheme = scheme,
         });
         return await context.NewPageAsync();
     }

@@ -15,11 +15,12 @@ public sealed class BrowserTests(BrowserFixture site)
     };
 
     [Theory]
-    [InlineData(390, 844)]
-    [InlineData(1280, 800)]
-    public async Task Every_page_has_no_axe_violations(int width, int height)
+    [InlineData(390, 844, ColorScheme.Light)]
+    [InlineData(1280, 800, ColorScheme.Light)]
+    [InlineData(390, 844, ColorScheme.Dark)]
+    public async Task Every_page_has_no_axe_violations(int width, int height, ColorScheme scheme)
     {
-        var page = await site.OpenAsync(width, height);
+        var page = await site.OpenAsync(width, height, scheme: scheme);
         var failures = new List<string>();
         foreach (var path in site.Pages)
         {
@@ -29,7 +30,7 @@ public sealed class BrowserTests(BrowserFixture site)
         }
 
         Assert.True(site.Pages.Count >= 26, $"only {site.Pages.Count} pages");
-        Assert.True(failures.Count == 0, $"{failures.Count} axe violations at {width}x{height}:\n{string.Join("\n", failures.Take(40))}");
+        Assert.True(failures.Count == 0, $"{failures.Count} axe violations at {width}x{height} ({scheme}):\n{string.Join("\n", failures.Take(40))}");
         await page.Context.CloseAsync();
     }
 
@@ -205,6 +206,25 @@ public sealed class BrowserTests(BrowserFixture site)
         // (axe itself then tries to fetch the stylesheets with XMLHttpRequest, which file:// forbids; that is axe's request, not the site's.)
         var result = await page.RunAxe(WcagAA);
         Assert.Empty(result.Violations);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Printing_shows_the_text_without_the_screen_furniture()
+    {
+        var page = await site.OpenAsync(1280, 800);
+        await page.GotoAsync(site.BaseUrl + "full.html");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        foreach (var hidden in new[] { ".site-nav", ".header-tools", ".breadcrumbs", ".page-toc" })
+        {
+            await Assertions.Expect(page.Locator(hidden).First).ToBeHiddenAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#glossary--title")).ToBeAttachedAsync();
+        Assert.Equal("page", await page.EvalOnSelectorAsync<string>(".full-chapter + .full-chapter", "e => getComputedStyle(e).breakBefore"));
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.True(pdf.Length > 50_000, $"the printed full report is only {pdf.Length} bytes");
+        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ArtifactsFolder, "full-report.pdf"), pdf);
         await page.Context.CloseAsync();
     }
 
