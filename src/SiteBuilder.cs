@@ -35,7 +35,7 @@ internal static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
 
-        var config = timer.Time("config", () => ConfigLoader.Load(input.Read(ConfigLoader.FileName), input.Display(ConfigLoader.FileName), diagnostics));
+        var config = timer.Time("config", () => ConfigLoader.Load(input, diagnostics));
         if (config is null)
         {
             return Failed(diagnostics, timer, null);
@@ -48,28 +48,29 @@ internal static class SiteBuilder
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics));
         var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, rendered, diagnostics));
+
+        // Layout and the output checks assume consistent content (one page per slug, every pair present);
+        // while the content has errors they would only fail on them again, or repeat them.
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, timer, config, notes.Append("pages were not laid out or checked: fix the content errors first.").ToList());
+        }
+
         var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered)
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
-        // Output checks speak of pages; while the content itself has errors they would only repeat them.
-        if (diagnostics.HasErrors)
-        {
-            return Failed(diagnostics, timer, config, notes.Append("HTML checks were skipped: fix the content errors first.").ToList());
-        }
-
         var validation = timer.Time("validate", () => HtmlValidator.Validate(
-            files.Select(f => new HtmlValidator.SiteFile(f.Path, f.Content, f.Source, f.Lang is null ? null : index.Language(f.Lang).HtmlLang)).ToList(),
+            files.Select(f => new HtmlValidator.SiteFile(f.Path, f.Binary is null ? f.Content : null, f.Source, f.Lang is null ? null : index.Language(f.Lang).HtmlLang)).ToList(),
             Expectations(config), outputDisplayRoot, diagnostics));
 
         return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes);
     }
 
-    public static SiteExpectations Expectations(SiteConfig config)
-    {
-        var footer = config.Default.Footer;
-        return new SiteExpectations(config.Languages.Count, footer.SiteCode, footer.Icp, footer.PublicSecurity);
-    }
+    public static SiteExpectations Expectations(SiteConfig config) => new(
+        config.Languages.Count,
+        config.Languages.ToDictionary(l => l.HtmlLang, l => new FooterExpectation(l.Footer.SiteCode, l.Footer.Icp, l.Footer.PublicSecurity)),
+        config.BaseUrl is null ? null : new Uri(config.BaseUrl).AbsolutePath);
 
     private static BuildResult Failed(DiagnosticBag diagnostics, StageTimer timer, SiteConfig? config, IReadOnlyList<string>? notes = null) =>
         new([], diagnostics.Snapshot(config?.RuleLevels), timer.Timings, 0, [], notes ?? []);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsite.Content;
@@ -8,7 +10,7 @@ using Microsite.Markdown.Glossary;
 namespace Microsite.Checks;
 
 /// <summary>Checks of the Markdown that need the index but not the rendered pages.</summary>
-internal static class ContentChecks
+internal static partial class ContentChecks
 {
     public static void Run(SiteIndex index, DiagnosticBag diagnostics)
     {
@@ -19,6 +21,8 @@ internal static class ContentChecks
         {
             ReportRawHtml(page, diagnostics);
             ReportUnreadAttributes(page, diagnostics);
+            ReportHeadingIds(page, diagnostics);
+            ReportAttributes(page, diagnostics);
             if (page.Lang == "zh" || index.Language(page.Lang).HtmlLang.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
             {
                 ChineseTypography.Check(page, diagnostics);
@@ -69,6 +73,78 @@ internal static class ContentChecks
             {
                 diagnostics.Error("MS0205", page.DisplayPath, heading.Line + 1, heading.Column + 1,
                     $"heading id \"{text[at..].Trim()}\" was not understood and would show as text (an id needs at least two characters: ASCII letters, digits, - or _, like {{#targets}})");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Markdig's generic attributes accept "{…}" after almost anything, so a typo such as
+    /// "[长三角] {lang=en}" (with a space) silently marks the whole paragraph as English. Only heading ids
+    /// are ours to use; anything else is reported, and so is syntax of ours left behind as text.
+    /// </summary>
+    private static void ReportAttributes(SourcePage page, DiagnosticBag diagnostics)
+    {
+        foreach (var node in page.Ast.Descendants())
+        {
+            var attributes = node.TryGetAttributes();
+            var extra = attributes is not null && (attributes.Classes is { Count: > 0 } || attributes.Properties is { Count: > 0 }
+                || (attributes.Id is not null && node is not HeadingBlock));
+            if (extra)
+            {
+                diagnostics.Error("MS0206", page.DisplayPath, node.Line + 1, node.Column + 1,
+                    "\"{…}\" attributes are only for heading ids ({#targets}) and language runs ([text]{lang=en}, with no space before the brace)");
+            }
+
+            // Markdig splits an unmatched "[[" into pieces: look at the paragraph's source, less what did take.
+            if (node is LeafBlock { Inline: not null } leaf and not CodeBlock
+                && LeftOverSyntax(WellFormed().Replace(page.Text.Substring(leaf.Span.Start, leaf.Span.Length), "")) is { } leftOver)
+            {
+                diagnostics.Warning("MS0207", page.DisplayPath, leaf.Line + 1, leaf.Column + 1,
+                    $"\"{leftOver}\" is shown as text: an explicit glossary reference is [[term]], a language run [text]{{lang=en}}");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\{lang=[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\}|`[^`]*`")]
+    private static partial Regex WellFormed();
+
+    private static string? LeftOverSyntax(string text)
+    {
+        foreach (var marker in new[] { "[[", "]]", "{lang=" })
+        {
+            if (text.Contains(marker, StringComparison.Ordinal))
+            {
+                return marker;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Heading ids are link targets and the keys of translation hashes: each once per page, and not
+    /// "top", which stands for the text before the first heading.
+    /// </summary>
+    private static void ReportHeadingIds(SourcePage page, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in page.Ast.Descendants<HeadingBlock>())
+        {
+            var id = heading.GetAttributes().Id;
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (id == PageSections.TopId)
+            {
+                diagnostics.Error("MS0204", page.DisplayPath, heading.Line + 1, heading.Column + 1,
+                    $"heading id \"{id}\" is reserved for the start of the page; choose another");
+            }
+            else if (!seen.Add(id))
+            {
+                diagnostics.Error("MS0204", page.DisplayPath, heading.Line + 1, heading.Column + 1,
+                    $"heading id \"{id}\" is already used on this page; every section needs its own");
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Microsite.Checks;
 internal static class GlossaryUsage
 {
     /// <returns>One line per language for the build summary, naming the entries excused from use.</returns>
-    public static IReadOnlyList<string> Check(SiteIndex index, IReadOnlyList<RenderedPage> rendered, DiagnosticBag diagnostics)
+    public static IReadOnlyList<string> Check(SiteIndex index, RenderedSite rendered, DiagnosticBag diagnostics)
     {
         var notes = new List<string>();
         foreach (var (lang, entries) in index.Glossary)
@@ -18,7 +18,8 @@ internal static class GlossaryUsage
                 continue;
             }
 
-            var used = rendered.Where(r => r.Page.Lang == lang).SelectMany(r => r.TermUses).Select(u => u.EntryId).ToHashSet(StringComparer.Ordinal);
+            // A fallback page's text is the other language's: its terms are not uses in this one.
+            var used = rendered.Pages.Where(r => r.Page.Lang == lang && r.Page.FallbackFrom is null).SelectMany(r => r.TermUses).Select(u => u.EntryId).ToHashSet(StringComparer.Ordinal);
             var unused = entries.Where(e => !used.Contains(e.Id)).ToList();
             foreach (var entry in unused.Where(e => e.Meta.Unused is null))
             {

@@ -112,7 +112,7 @@ internal static class Commands
 
         if (result.Succeeded)
         {
-            SiteWriter.Write(options.Output, result.Files);
+            SiteWriter.Write(options.Output, result.Files, [input, theme]);
         }
 
         if (options.Format == "json")
@@ -156,10 +156,10 @@ internal static class Commands
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(f => !f.Split('/').Any(p => p.StartsWith('.')))
             .Order(StringComparer.Ordinal)
-            .Select(f => new HtmlValidator.SiteFile(f, IsText(f) ? File.ReadAllText(Path.Combine(root, f)) : null, null, LanguageOf(f, config)))
+            .Select(f => new HtmlValidator.SiteFile(f, LayoutRenderer.IsText(f) ? File.ReadAllText(Path.Combine(root, f)) : null, null, LanguageOf(f, config)))
             .ToList();
         var expectations = config is null
-            ? new SiteExpectations(files.Select(f => f.Lang).Distinct().Count(), null, null, null)
+            ? new SiteExpectations(files.Select(f => f.Lang).Distinct().Count(), new Dictionary<string, FooterExpectation>())
             : SiteBuilder.Expectations(config);
         var result = HtmlValidator.Validate(files, expectations, Options.Display(root), bag);
         var diagnostics = bag.Snapshot(config?.RuleLevels);
@@ -190,9 +190,6 @@ internal static class Commands
         var other = config.Languages.Skip(1).FirstOrDefault(l => path.StartsWith(l.Prefix, StringComparison.Ordinal));
         return (other ?? config.Default).HtmlLang;
     }
-
-    private static bool IsText(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".css" or ".js" or ".svg" or ".xml" or ".txt" or ".json";
 
     private static string RequireFolder(string path, string what) =>
         Directory.Exists(path) ? path : throw new UsageException($"the {what} folder \"{path}\" does not exist (run from the project folder, or pass --{(what == "site" ? "folder" : what)})");

@@ -9,11 +9,16 @@ internal static partial class ConfigLoader
 {
     public const string FileName = "site.yml";
 
-    public static SiteConfig? Load(string? text, string displayPath, DiagnosticBag diagnostics)
+    public static SiteConfig? Load(FileSet input, DiagnosticBag diagnostics) =>
+        Load(input.Read(FileName), input.Display(FileName), diagnostics, present: input.ReadBytes(FileName) is not null);
+
+    public static SiteConfig? Load(string? text, string displayPath, DiagnosticBag diagnostics, bool present = true)
     {
         if (text is null)
         {
-            diagnostics.Error("MS0012", displayPath, 0, 0, "site.yml is missing; every site needs one (see README, \"site.yml\")");
+            diagnostics.Error(present ? "MS0010" : "MS0012", displayPath, 0, 0, present
+                ? ContentLoader.NotUtf8
+                : "site.yml is missing; every site needs one (see README, \"site.yml\")");
             return null;
         }
 

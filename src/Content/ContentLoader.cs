@@ -34,13 +34,22 @@ internal static partial class ContentLoader
         Parallel.For(0, files.Count, i =>
         {
             var (path, lang) = files[i];
-            pages[i] = LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), input.Read(path)!, diagnostics);
+            if (input.Read(path) is { } text)
+            {
+                pages[i] = LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), text, diagnostics);
+            }
+            else
+            {
+                diagnostics.Error("MS0020", input.Display(path), 0, 0, NotUtf8);
+            }
         });
 
         var loaded = pages.OfType<SourcePage>().ToList();
         ReportDuplicateSlugs(loaded, diagnostics);
         return loaded;
     }
+
+    public const string NotUtf8 = "this file is not UTF-8 text (saved as GBK or another encoding?); save it again as UTF-8";
 
     public static SourcePage? LoadOne(string lang, string relPath, string displayPath, string rawText, DiagnosticBag diagnostics)
     {
@@ -69,8 +78,7 @@ internal static partial class ContentLoader
         var kind = KindOf(relPath, fields);
         if (kind is null)
         {
-            fields.RejectUnknown();
-            return null;
+            return null; // without a kind, which fields belong is unknown: report only the kind
         }
 
         PageMeta? meta;
@@ -79,6 +87,13 @@ internal static partial class ContentLoader
         {
             glossary = ReadGlossaryEntry(fields);
             var id = Path.GetFileNameWithoutExtension(relPath);
+            if (relPath.Count(c => c == '/') > 1)
+            {
+                diagnostics.Error("MS0025", displayPath, 0, 0,
+                    "glossary entries live directly in glossary/, not in a folder below it (the file name is the entry's id)");
+                return null;
+            }
+
             if (!SlugPattern().IsMatch(id))
             {
                 diagnostics.Error("MS0025", displayPath, 1, 1,
@@ -115,17 +130,13 @@ internal static partial class ContentLoader
             return PageKind.Home;
         }
 
-        return fields.Enum<PageKind?>("kind", null, ("chapter", PageKind.Chapter), ("page", PageKind.Page)) switch
-        {
-            null when !fields.Has("kind") => Missing(fields),
-            var k => k,
-        };
-
-        static PageKind? Missing(YamlFields fields)
+        var kind = fields.Enum<PageKind?>("kind", null, ("chapter", PageKind.Chapter), ("page", PageKind.Page));
+        if (kind is null && fields.String("kind") is null)
         {
             fields.ReportAt("2", "kind", "missing required \"kind\" (chapter or page)");
-            return null;
         }
+
+        return kind;
     }
 
     private static PageMeta? ReadPage(PageKind kind, string relPath, YamlFields f)
@@ -134,7 +145,7 @@ internal static partial class ContentLoader
         var description = f.String("description", required: true);
         if (kind == PageKind.Home)
         {
-            return title is null ? null : new PageMeta(title, null, description, 0, "index", null);
+            return title is null ? null : new PageMeta(title, null, description, 0, "index", null, f.Positions());
         }
 
         var shortTitle = f.String("short_title", required: kind == PageKind.Chapter);
@@ -157,8 +168,7 @@ internal static partial class ContentLoader
             return null;
         }
 
-        var (slugLine, slugColumn) = f.PositionOf("slug");
-        return new PageMeta(title, shortTitle, description, order ?? 0, slug, parent, slugLine, slugColumn);
+        return new PageMeta(title, shortTitle, description, order ?? 0, slug, parent, f.Positions());
     }
 
     private static GlossaryMeta? ReadGlossaryEntry(YamlFields f)
@@ -202,7 +212,8 @@ internal static partial class ContentLoader
             var ordered = group.OrderBy(p => p.DisplayPath, StringComparer.Ordinal).ToList();
             foreach (var page in ordered.Skip(1))
             {
-                diagnostics.Error("MS0024", page.DisplayPath, page.Meta.SlugLine, page.Meta.SlugColumn,
+                var (line, column) = page.Meta.At("slug");
+                diagnostics.Error("MS0024", page.DisplayPath, line, column,
                     $"slug \"{group.Key.Slug}\" is already used by {ordered[0].DisplayPath}; each page needs its own");
             }
         }

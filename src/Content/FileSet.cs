@@ -1,14 +1,18 @@
+using System.Text;
+
 namespace Microsite.Content;
 
 /// <summary>
-/// A folder's text files by relative path ('/' separated), read once. Tests build one from an in-memory
+/// A folder's files by relative path ('/' separated), read once. Tests build one from an in-memory
 /// map, so every stage after this one never touches the disk.
 /// </summary>
 internal sealed class FileSet
 {
-    private readonly SortedDictionary<string, string> _files;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private FileSet(SortedDictionary<string, string> files, string displayRoot)
+    private readonly SortedDictionary<string, byte[]> _files;
+
+    private FileSet(SortedDictionary<string, byte[]> files, string displayRoot)
     {
         _files = files;
         DisplayRoot = displayRoot;
@@ -20,11 +24,11 @@ internal sealed class FileSet
     public IEnumerable<string> Paths => _files.Keys;
 
     public static FileSet FromMap(IEnumerable<KeyValuePair<string, string>> files, string displayRoot) =>
-        new(new SortedDictionary<string, string>(files.ToDictionary(f => f.Key.Replace('\\', '/'), f => f.Value), StringComparer.Ordinal), displayRoot);
+        new(new SortedDictionary<string, byte[]>(files.ToDictionary(f => f.Key.Replace('\\', '/'), f => Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal), displayRoot);
 
     public static FileSet FromDirectory(string directory, string displayRoot)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
@@ -33,13 +37,37 @@ internal sealed class FileSet
                 continue; // editor swap files, .DS_Store and the like are never content
             }
 
-            files[relative] = File.ReadAllText(file);
+            files[relative] = File.ReadAllBytes(file);
         }
 
         return new FileSet(files, displayRoot);
     }
 
-    public string? Read(string path) => _files.TryGetValue(path, out var text) ? text : null;
+    /// <summary>The file as text, or null when there is no such file or it is not UTF-8 (see <see cref="IsText"/>).</summary>
+    public string? Read(string path)
+    {
+        if (!_files.TryGetValue(path, out var bytes))
+        {
+            return null;
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    public byte[]? ReadBytes(string path) => _files.GetValueOrDefault(path);
+
+    /// <summary>
+    /// False for a file that exists but is not UTF-8: a text saved as GBK by an editor on Chinese Windows
+    /// would otherwise be published as mojibake without a word.
+    /// </summary>
+    public bool IsText(string path) => _files.ContainsKey(path) && Read(path) is not null;
 
     public string Display(string path) => DisplayRoot.Length == 0 ? path : $"{DisplayRoot}/{path}";
 }

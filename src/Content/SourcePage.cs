@@ -39,6 +39,7 @@ internal sealed record SourcePage(
 }
 
 /// <param name="Slug">Output file name without .html; for glossary entries the entry id (its anchor).</param>
+/// <param name="Positions">Line and column of each front matter field's value.</param>
 internal sealed record PageMeta(
     string Title,
     string? ShortTitle,
@@ -46,8 +47,11 @@ internal sealed record PageMeta(
     int Order,
     string Slug,
     string? Parent,
-    int SlugLine = 1,
-    int SlugColumn = 1);
+    IReadOnlyDictionary<string, (int Line, int Column)>? Positions = null)
+{
+    /// <summary>Where a front matter field's value is, for diagnostics found after loading (1:1 when unknown).</summary>
+    public (int Line, int Column) At(string key) => Positions?.GetValueOrDefault(key) is { Line: > 0 } p ? p : (1, 1);
+}
 
 /// <param name="Unused">Why the term may never occur in the text (silences the unused-term warning).</param>
 internal sealed record GlossaryMeta(int Number, string Term, IReadOnlyList<string> Aliases, string? Unused, int Line);

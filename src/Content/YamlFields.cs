@@ -19,8 +19,11 @@ internal sealed class YamlFields
     private readonly HashSet<string> _asked = [];
     private readonly string _ids; // prefix of this file kind's ids: "MS001" (site.yml) or "MS002" (front matter)
 
-    public YamlFields(YamlMappingNode node, string path, int lineOffset, DiagnosticBag diagnostics, string ids)
+    private readonly (int Line, int Column)? _start;
+
+    public YamlFields(YamlMappingNode node, string path, int lineOffset, DiagnosticBag diagnostics, string ids, (int Line, int Column)? start = null)
     {
+        _start = start;
         _node = node;
         _path = path;
         _lineOffset = lineOffset;
@@ -65,18 +68,27 @@ internal sealed class YamlFields
             return null;
         }
 #pragma warning disable CA1031 // YamlDotNet throws other exceptions on some bad input (e.g. an unclosed '[' at the end).
-        catch (Exception e)
+        catch (Exception)
 #pragma warning restore CA1031
         {
-            diagnostics.Error(ids + "0", path, yaml.TrimEnd().Split('\n').Length + lineOffset, 1,
-                $"invalid YAML: {FirstSentence(e.Message)} (is a quote or bracket left open?)");
+            // Its message ("Operation is not valid due to the current state of the object") helps nobody:
+            // point at the first line whose brackets or quotes do not close.
+            var lines = yaml.TrimEnd().Split('\n');
+            var open = Array.FindIndex(lines, Unbalanced);
+            diagnostics.Error(ids + "0", path, (open >= 0 ? open + 1 : lines.Length) + lineOffset, 1,
+                "invalid YAML: a bracket or quote is opened and never closed");
             return null;
         }
     }
 
     public (int Line, int Column) Position(YamlNode node) => ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
 
-    public (int Line, int Column) Start => _node.Children.Count > 0 ? Position(_node.Children.First().Key) : (_lineOffset, 1);
+    public (int Line, int Column) Start => _node.Children.Count > 0 ? Position(_node.Children.First().Key) : _start ?? (Math.Max(_lineOffset, 1), 1);
+
+    /// <summary>Line and column of every key's value.</summary>
+    public IReadOnlyDictionary<string, (int Line, int Column)> Positions() =>
+        _node.Children.Where(c => c.Key is YamlScalarNode { Value: not null })
+            .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => Position(c.Value), StringComparer.Ordinal);
 
     public (int Line, int Column) PositionOf(string key) => Find(key) is { } node ? Position(node) : Start;
 
@@ -88,6 +100,13 @@ internal sealed class YamlFields
         switch (node)
         {
             case null:
+                return null;
+            case YamlScalarNode scalar when IsNull(scalar):
+                if (required)
+                {
+                    Report("2", node, $"\"{key}\" is empty");
+                }
+
                 return null;
             case YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value):
                 return scalar.Value!.Trim();
@@ -185,7 +204,7 @@ internal sealed class YamlFields
             case YamlMappingNode map:
                 return new YamlFields(map, _path, _lineOffset, _diagnostics, _ids);
             case YamlScalarNode { Value: null or "" }:
-                return new YamlFields(new YamlMappingNode(), _path, _lineOffset, _diagnostics, _ids);
+                return new YamlFields(new YamlMappingNode(), _path, _lineOffset, _diagnostics, _ids, Position(Find(key)!));
             default:
                 Report("3", node, $"\"{key}\" must be a map of \"key: value\" lines");
                 return null;
@@ -229,6 +248,10 @@ internal sealed class YamlFields
         _diagnostics.Error(_ids + idSuffix, _path, line, column, message);
     }
 
+    /// <summary>YAML's null (~, null) means "no value", not the text "~".</summary>
+    private static bool IsNull(YamlScalarNode scalar) =>
+        scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL";
+
     private YamlNode? Ask(string key, bool required)
     {
         _asked.Add(key);
@@ -246,6 +269,10 @@ internal sealed class YamlFields
         _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     private static string Describe(YamlNode node) => node is YamlScalarNode s ? s.Value ?? "" : node.NodeType.ToString().ToLowerInvariant();
+
+    private static bool Unbalanced(string line) =>
+        line.Count(c => c == '[') != line.Count(c => c == ']') || line.Count(c => c == '{') != line.Count(c => c == '}')
+        || line.Count(c => c == '"') % 2 == 1;
 
     private static string FirstSentence(string message)
     {

@@ -58,7 +58,8 @@ internal static class Indexer
 
                 if (pair.Meta.Slug != page.Meta.Slug)
                 {
-                    diagnostics.Error("MS0402", pair.DisplayPath, pair.Meta.SlugLine, pair.Meta.SlugColumn,
+                    var (line, column) = pair.Meta.At("slug");
+                    diagnostics.Error("MS0402", pair.DisplayPath, line, column,
                         $"slug \"{pair.Meta.Slug}\" differs from \"{page.Meta.Slug}\" in {page.DisplayPath}; a page and its translation share the slug");
                 }
 
@@ -112,11 +113,12 @@ internal static class Indexer
     {
         foreach (var page in pages.Where(p => p.Meta.Parent is not null && p.FallbackFrom is null))
         {
-            var siblings = pages.Where(p => p.Lang == page.Lang && p.Kind == PageKind.Chapter).ToList();
-            if (!siblings.Any(p => p.Meta.Slug == page.Meta.Parent && p.Meta.Parent is null))
+            var topLevel = pages.Where(p => p.Lang == page.Lang && p.Kind == PageKind.Chapter && p.Meta.Parent is null && !ReferenceEquals(p, page)).ToList();
+            if (!topLevel.Any(p => p.Meta.Slug == page.Meta.Parent))
             {
-                diagnostics.Error("MS0026", page.DisplayPath, 1, 1,
-                    $"parent \"{page.Meta.Parent}\" is not the slug of a top-level chapter{DidYouMean.Hint(page.Meta.Parent!, siblings.Select(s => s.Meta.Slug))}");
+                var (line, column) = page.Meta.At("parent");
+                diagnostics.Error("MS0026", page.DisplayPath, line, column,
+                    $"parent \"{page.Meta.Parent}\" is not the slug of another top-level chapter{DidYouMean.Hint(page.Meta.Parent!, topLevel.Select(s => s.Meta.Slug))}");
             }
         }
     }
@@ -128,7 +130,7 @@ internal static class Indexer
         foreach (var lang in config.Languages)
         {
             var list = entries.Where(e => e.Lang == lang.Code)
-                .Select(e => new GlossaryEntry(e.Meta.Slug, e.Lang, e.Glossary!, RenderDefinition(e), e))
+                .Select(e => new GlossaryEntry(e.Meta.Slug, e.Lang, e.Glossary!, e))
                 .OrderBy(e => e.Meta.Number).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .ToList();
             result[lang.Code] = list;
@@ -161,8 +163,6 @@ internal static class Indexer
 
         return result;
     }
-
-    private static string RenderDefinition(SourcePage entry) => Rendering.PageRenderer.ToHtml(entry.Ast).Trim();
 
     private static GlossaryLookup Lookup(IReadOnlyList<GlossaryEntry> entries, DiagnosticBag diagnostics)
     {

@@ -7,8 +7,8 @@ using Microsite.Markdown.Links;
 
 namespace Microsite.Indexing;
 
-/// <summary>One glossary entry in one language, with its definition rendered once.</summary>
-internal sealed record GlossaryEntry(string Id, string Lang, GlossaryMeta Meta, string DefinitionHtml, SourcePage Source);
+/// <summary>One glossary entry in one language; its definition is rendered with the pages.</summary>
+internal sealed record GlossaryEntry(string Id, string Lang, GlossaryMeta Meta, SourcePage Source);
 
 /// <summary>
 /// Stage 3, the barrier: every page known before any is rendered. Immutable once built; the render
@@ -22,8 +22,8 @@ internal sealed class SiteIndex
     public const string NotFoundFile = "404.html";
 
     private readonly Dictionary<string, SourcePage> _byKey;
-    private readonly Dictionary<SourcePage, IReadOnlySet<string>> _anchors;
-    private readonly Dictionary<SourcePage, IReadOnlyList<PageSection>> _sections;
+    private readonly Dictionary<object, IReadOnlySet<string>> _anchors;
+    private readonly Dictionary<object, IReadOnlyList<PageSection>> _sections;
 
     public SiteIndex(
         SiteConfig config,
@@ -38,9 +38,11 @@ internal sealed class SiteIndex
         Lookups = lookups;
         Terminology = terminology;
         _byKey = pages.ToDictionary(p => p.Key, StringComparer.Ordinal);
-        _anchors = pages.ToDictionary(p => p, p => (IReadOnlySet<string>)p.Ast.Descendants<HeadingBlock>()
-            .Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal));
-        _sections = pages.Concat(glossary.Values.SelectMany(g => g).Select(e => e.Source)).ToDictionary(p => p, PageSections.Of);
+        // Keyed by reference: a record's own equality would compare (and hash) whole files on every look-up.
+        _anchors = pages.ToDictionary(p => (object)p, p => (IReadOnlySet<string>)p.Ast.Descendants<HeadingBlock>()
+            .Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal), ReferenceEqualityComparer.Instance);
+        _sections = pages.Concat(glossary.Values.SelectMany(g => g).Select(e => e.Source))
+            .ToDictionary(p => (object)p, p => PageSections.Of(p), ReferenceEqualityComparer.Instance);
     }
 
     public SiteConfig Config { get; }
@@ -92,9 +94,12 @@ internal sealed class SiteIndex
         return null;
     }
 
-    public IEnumerable<string> LinkablePaths(string lang) =>
-        Pages.Where(p => p.Lang == lang).Select(p => p.Key)
-            .Concat(Glossary.GetValueOrDefault(lang, []).Select(e => $"{lang}/glossary/{e.Id}.md"));
+    /// <summary>Every "lang/path.md" a link may name, in every language (for did-you-mean hints).</summary>
+    public IReadOnlyList<string> LinkablePaths => _linkable ??= Pages.Where(p => p.FallbackFrom is null).Select(p => p.Key)
+        .Concat(Glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/glossary/{e.Id}.md"))
+        .Order(StringComparer.Ordinal).ToList();
+
+    private IReadOnlyList<string>? _linkable;
 
     /// <summary>The same page in another language (pages pair by their path under input/&lt;lang&gt;/).</summary>
     public SourcePage? Pair(SourcePage page, string lang) => Page(lang, page.RelPath);

@@ -12,7 +12,8 @@ using Microsite.Rendering;
 namespace Microsite.Layout;
 
 /// <summary>A file of the finished site, before it is written. Source names the input it came from.</summary>
-internal sealed record OutputFile(string Path, string Content, string? Lang, string? Source);
+/// <param name="Binary">The bytes of a file that is not text (an image or font of the theme); Content is empty then.</param>
+internal sealed record OutputFile(string Path, string Content, string? Lang, string? Source, byte[]? Binary = null);
 
 /// <summary>
 /// Stage 5: puts every rendered page into its Liquid layout and writes the pages the generator makes
@@ -28,11 +29,11 @@ internal static partial class LayoutRenderer
 
     public const string AssetsFolder = "assets/";
 
-    public static IReadOnlyList<OutputFile> Render(SiteIndex index, Theme theme, IReadOnlyList<RenderedPage> rendered)
+    public static IReadOnlyList<OutputFile> Render(SiteIndex index, Theme theme, RenderedSite rendered)
     {
         var files = new List<OutputFile>();
         var work = new List<Func<OutputFile>>();
-        foreach (var page in rendered)
+        foreach (var page in rendered.Pages)
         {
             work.Add(() => ContentPage(index, theme, rendered, page));
         }
@@ -48,11 +49,13 @@ internal static partial class LayoutRenderer
         var results = new OutputFile[work.Count];
         Parallel.For(0, work.Count, i => results[i] = work[i]());
         files.AddRange(results);
-        files.AddRange(theme.Assets.Select(a => new OutputFile(AssetsFolder + a.Key, a.Value, null, null)));
+        files.AddRange(theme.Assets.Select(a => IsText(a.Key)
+            ? new OutputFile(AssetsFolder + a.Key, System.Text.Encoding.UTF8.GetString(a.Value), null, null)
+            : new OutputFile(AssetsFolder + a.Key, "", null, null, a.Value)));
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
-    private static OutputFile ContentPage(SiteIndex index, Theme theme, IReadOnlyList<RenderedPage> rendered, RenderedPage page)
+    private static OutputFile ContentPage(SiteIndex index, Theme theme, RenderedSite rendered, RenderedPage page)
     {
         var source = page.Page;
         var lang = index.Language(source.Lang);
@@ -91,23 +94,25 @@ internal static partial class LayoutRenderer
             _ => "page",
         };
         var view = BaseView(index, theme, source.Lang, path, layout, source.Kind == PageKind.Home ? lang.Report.Title : source.Meta.Title,
-            source.Meta.Description ?? "", crumbs, pairOf: code => index.Pair(source, code) is { } pair ? index.OutputPath(pair) : null) with
+            source.Meta.Description ?? "", crumbs, pairOf: code => index.Pair(source, code) is { } pair ? index.OutputPath(pair) : null,
+            // Search engines are pointed only at real translations: a fallback copy is noindex.
+            indexable: code => source.FallbackFrom is null && index.Pair(source, code) is { FallbackFrom: null }) with
         {
             Noindex = source.FallbackFrom is not null,
             Notice = source.FallbackFrom is null ? null : theme.Text(source.Lang, "fallback_notice"),
-            Popovers = Popovers(index, source.Lang, path, page.TermUses),
+            Popovers = Popovers(index, rendered, source.Lang, path, page.TermUses),
         };
         return new OutputFile(path, Apply(theme, layout, view, body), source.Lang, source.FallbackFrom is null ? source.DisplayPath : null);
     }
 
-    private static OutputFile GlossaryPage(SiteIndex index, Theme theme, IReadOnlyList<RenderedPage> rendered, LanguageConfig lang)
+    private static OutputFile GlossaryPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang)
     {
         var path = index.OutputPath(lang.Code, SiteIndex.GlossaryFile);
-        var uses = rendered.Where(r => r.Page.Lang == lang.Code)
+        var uses = rendered.Pages.Where(r => r.Page.Lang == lang.Code && r.Page.FallbackFrom is null)
             .SelectMany(r => r.TermUses.Select(u => (Page: r, Use: u)))
             .ToLookup(x => x.Use.EntryId);
         var entries = index.Glossary.GetValueOrDefault(lang.Code, []).Select(e => new EntryView(
-            e.Id, e.Meta.Number, e.Meta.Term, e.DefinitionHtml,
+            e.Id, e.Meta.Number, e.Meta.Term, rendered.Definition(e),
             uses[e.Id]
                 .OrderBy(x => x.Page.Page.Kind == PageKind.Home ? 0 : x.Page.Page.Meta.Order)
                 .Select(x => new LinkView(
@@ -126,7 +131,7 @@ internal static partial class LayoutRenderer
         return new OutputFile(path, Apply(theme, "glossary", view, new BodyView { Entries = entries }), lang.Code, null);
     }
 
-    private static OutputFile ContentsPage(SiteIndex index, Theme theme, IReadOnlyList<RenderedPage> rendered, LanguageConfig lang)
+    private static OutputFile ContentsPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang)
     {
         var path = index.OutputPath(lang.Code, SiteIndex.ContentsFile);
         var view = BaseView(index, theme, lang.Code, path, "contents", theme.Text(lang.Code, "contents"), theme.Text(lang.Code, "contents_description"),
@@ -139,7 +144,7 @@ internal static partial class LayoutRenderer
     {
         var path = index.OutputPath(lang.Code, SiteIndex.NotFoundFile);
         var view = BaseView(index, theme, lang.Code, path, "404", theme.Text(lang.Code, "not_found"), theme.Text(lang.Code, "not_found_description"),
-            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), theme.Text(lang.Code, "home"))],
+            [new LinkView(Link(index, path, "404", index.OutputPath(lang.Code, "index.html")), theme.Text(lang.Code, "home"))],
             pairOf: code => index.OutputPath(code, SiteIndex.NotFoundFile)) with { Noindex = true };
         return new OutputFile(path, Apply(theme, "404", view, new BodyView()), lang.Code, null);
     }
@@ -149,29 +154,29 @@ internal static partial class LayoutRenderer
     /// prefixed with the chapter's slug (chapters share section ids like "innovation"), and links
     /// between chapters become links within the page.
     /// </summary>
-    private static OutputFile FullReportPage(SiteIndex index, Theme theme, IReadOnlyList<RenderedPage> rendered, LanguageConfig lang)
+    private static OutputFile FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang)
     {
         var path = index.OutputPath(lang.Code, SiteIndex.FullReportFile);
-        var chapters = index.Chapters(lang.Code).Select(c => rendered.First(r => r.Page == c)).ToList();
-        var home = rendered.FirstOrDefault(r => r.Page.Lang == lang.Code && r.Page.Kind == PageKind.Home);
+        var chapters = index.Chapters(lang.Code).Select(rendered.Of).ToList();
+        var home = rendered.Pages.FirstOrDefault(r => r.Page.Lang == lang.Code && r.Page.Kind == PageKind.Home);
         var slugs = chapters.ToDictionary(c => Path.GetFileName(c.OutputPath), c => c.Page.Meta.Slug, StringComparer.Ordinal);
         var parts = new List<string>();
         if (home is not null)
         {
-            parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"home--title\"><h2 id=\"home--title\">{Encode(lang.Report.Title)}</h2>{Prefix(StripTerms(home.BodyHtml), "home", slugs)}</section>");
+            parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"{TitleId("index")}\"><h2 id=\"{TitleId("index")}\">{Encode(lang.Report.Title)}</h2>{Prefix(StripTerms(home.BodyHtml), "index", slugs)}</section>");
         }
 
         foreach (var chapter in chapters)
         {
             var slug = chapter.Page.Meta.Slug;
             var lead = chapter.Page.FallbackFrom is { } from ? $" lang=\"{index.Language(from).HtmlLang}\"" : "";
-            parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"{slug}--title\"{lead}><h2 id=\"{slug}--title\">{Encode(chapter.Page.Meta.Title)}</h2>{Prefix(StripTerms(chapter.BodyHtml), slug, slugs)}</section>");
+            parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"{TitleId(slug)}\"{lead}><h2 id=\"{TitleId(slug)}\">{Encode(chapter.Page.Meta.Title)}</h2>{Prefix(StripTerms(chapter.BodyHtml), slug, slugs)}</section>");
         }
 
         var glossaryTitle = theme.Text(lang.Code, "glossary");
         var entries = index.Glossary.GetValueOrDefault(lang.Code, []);
-        parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"glossary--title\"><h2 id=\"glossary--title\">{Encode(glossaryTitle)}</h2><dl class=\"glossary-list\">"
-            + string.Concat(entries.Select(e => $"<dt id=\"glossary--{e.Id}\"><span class=\"entry-number\">{e.Meta.Number}.</span> {Encode(e.Meta.Term)}</dt><dd>{e.DefinitionHtml}</dd>"))
+        parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"{TitleId("glossary")}\"><h2 id=\"{TitleId("glossary")}\">{Encode(glossaryTitle)}</h2><dl class=\"glossary-list\">"
+            + string.Concat(entries.Select(e => $"<dt id=\"glossary--{e.Id}\"><span class=\"entry-number\">{e.Meta.Number}.</span> {Encode(e.Meta.Term)}</dt><dd>{rendered.Definition(e)}</dd>"))
             + "</dl></section>");
 
         var view = BaseView(index, theme, lang.Code, path, "full", theme.Text(lang.Code, "full_report"), theme.Text(lang.Code, "full_report_description"),
@@ -180,18 +185,18 @@ internal static partial class LayoutRenderer
         var body = new BodyView
         {
             Html = string.Join("\n", parts),
-            Toc = chapters.Select(c => new TocView(c.Page.Meta.Slug + "--title", c.Page.Meta.Title)).Append(new TocView("glossary--title", glossaryTitle)).ToList(),
+            Toc = chapters.Select(c => new TocView(TitleId(c.Page.Meta.Slug), c.Page.Meta.Title)).Append(new TocView(TitleId("glossary"), glossaryTitle)).ToList(),
         };
         return new OutputFile(path, Apply(theme, "full", view, body), lang.Code, null);
     }
 
-    private static IReadOnlyList<ChapterView> ContentsTree(SiteIndex index, IReadOnlyList<RenderedPage> rendered, string lang, string from, bool withSections)
+    private static IReadOnlyList<ChapterView> ContentsTree(SiteIndex index, RenderedSite rendered, string lang, string from, bool withSections)
     {
         var chapters = index.Chapters(lang);
         ChapterView View(SourcePage c)
         {
             var href = Rel(from, index.OutputPath(c));
-            var toc = withSections ? rendered.First(r => r.Page == c).Toc.Select(t => new LinkView($"{href}#{t.Id}", t.Title)).ToList() : [];
+            var toc = withSections ? rendered.Of(c).Toc.Select(t => new LinkView($"{href}#{t.Id}", t.Title)).ToList() : [];
             var children = chapters.Where(k => k.Meta.Parent == c.Meta.Slug).Select(View).ToList();
             return new ChapterView(href, c.Meta.Title, c.Meta.ShortTitle ?? c.Meta.Title, c.Meta.Description, toc, children);
         }
@@ -199,27 +204,29 @@ internal static partial class LayoutRenderer
         return chapters.Where(c => c.Meta.Parent is null || !chapters.Any(k => k.Meta.Slug == c.Meta.Parent)).Select(View).ToList();
     }
 
-    private static IReadOnlyList<PopoverView> Popovers(SiteIndex index, string lang, string path, IReadOnlyList<TermUse> uses)
+    private static IReadOnlyList<PopoverView> Popovers(SiteIndex index, RenderedSite rendered, string lang, string path, IReadOnlyList<TermUse> uses)
     {
         var glossaryHref = Rel(path, index.OutputPath(lang, SiteIndex.GlossaryFile));
         var entries = index.Glossary.GetValueOrDefault(lang, []);
         return uses.Select(u => u.EntryId).Distinct()
             .Select(id => entries.First(e => e.Id == id))
             .OrderBy(e => e.Meta.Number)
-            .Select(e => new PopoverView(GlossaryTermInline.PopoverId(e.Id), GlossaryTermInline.DefinitionId(e.Id), e.Meta.Term, e.DefinitionHtml, $"{glossaryHref}#{e.Id}"))
+            .Select(e => new PopoverView(GlossaryTermInline.PopoverId(e.Id), GlossaryTermInline.DefinitionId(e.Id), e.Meta.Term, rendered.Definition(e), $"{glossaryHref}#{e.Id}"))
             .ToList();
     }
 
     private static PageView BaseView(SiteIndex index, Theme theme, string langCode, string path, string kind, string title, string description,
-        IReadOnlyList<LinkView> crumbs, Func<string, string?> pairOf)
+        IReadOnlyList<LinkView> crumbs, Func<string, string?> pairOf, Func<string, bool>? indexable = null)
     {
         var lang = index.Language(langCode);
         var baseUrl = index.Config.BaseUrl;
+        string Href(string target) => Link(index, path, kind, target);
         string Url(string target) => baseUrl is null ? Rel(path, target) : baseUrl + (target.EndsWith("index.html", StringComparison.Ordinal) ? target[..^"index.html".Length] : target);
-        var alternates = index.Config.Languages
+        var pairs = index.Config.Languages
             .Select(l => (Lang: l, Path: pairOf(l.Code)))
             .Where(a => a.Path is not null)
             .ToList();
+        var alternates = pairs.Where(a => indexable?.Invoke(a.Lang.Code) ?? true).ToList();
         var footer = lang.Footer;
         return new PageView
         {
@@ -230,21 +237,21 @@ internal static partial class LayoutRenderer
             DocumentTitle = kind == "home" ? lang.SiteTitle : $"{title} - {lang.SiteTitle}",
             Description = description,
             SiteTitle = lang.SiteTitle,
-            HomeHref = Rel(path, index.OutputPath(langCode, "index.html")),
-            ContentsHref = Rel(path, index.OutputPath(langCode, SiteIndex.ContentsFile)),
-            GlossaryHref = Rel(path, index.OutputPath(langCode, SiteIndex.GlossaryFile)),
-            FullHref = Rel(path, index.OutputPath(langCode, SiteIndex.FullReportFile)),
-            CssHref = Rel(path, AssetsFolder + "site.css"),
-            PrintCssHref = Rel(path, AssetsFolder + "print.css"),
-            JsHref = Rel(path, AssetsFolder + "site.js"),
-            IconHref = Rel(path, AssetsFolder + "favicon.svg"),
+            HomeHref = Href(index.OutputPath(langCode, "index.html")),
+            ContentsHref = Href(index.OutputPath(langCode, SiteIndex.ContentsFile)),
+            GlossaryHref = Href(index.OutputPath(langCode, SiteIndex.GlossaryFile)),
+            FullHref = Href(index.OutputPath(langCode, SiteIndex.FullReportFile)),
+            CssHref = Href(AssetsFolder + "site.css"),
+            PrintCssHref = Href(AssetsFolder + "print.css"),
+            JsHref = Href(AssetsFolder + "site.js"),
+            IconHref = Href(AssetsFolder + "favicon.svg"),
             Canonical = baseUrl is null || kind == "404" ? null : Url(path),
             // Search engines ignore relative hreflang, so alternates are only declared with base_url.
             Alternates = baseUrl is null || alternates.Count < 2 || kind == "404" ? [] :
                 alternates.Select(a => new AlternateView(a.Lang.HtmlLang, Url(a.Path!)))
-                    .Append(new AlternateView("x-default", Url(alternates.First(a => a.Lang == index.Config.Default).Path ?? path)))
+                    .Append(new AlternateView("x-default", Url((alternates.FirstOrDefault(a => a.Lang == index.Config.Default).Path ?? alternates[0].Path)!)))
                     .ToList(),
-            Switches = alternates.Where(a => a.Lang.Code != langCode).Select(a => new LinkView(Rel(path, a.Path!), a.Lang.Name, a.Lang.HtmlLang)).ToList(),
+            Switches = pairs.Where(a => a.Lang.Code != langCode).Select(a => new LinkView(Href(a.Path!), a.Lang.Name, a.Lang.HtmlLang)).ToList(),
             Breadcrumbs = crumbs,
             Footer = new FooterView(footer.Host, footer.Contact, footer.Icp, footer.PublicSecurity,
                 footer.PublicSecurity is { } ps && Digits().Match(ps) is { Success: true } m ? $"https://beian.mps.gov.cn/#/query/webSearch?code={m.Value}" : null,
@@ -252,6 +259,14 @@ internal static partial class LayoutRenderer
             OgLocale = lang.HtmlLang.StartsWith("zh", StringComparison.Ordinal) ? "zh_CN" : lang.HtmlLang.Replace('-', '_'),
         };
     }
+
+    /// <summary>
+    /// Every link is relative to the page, so the site works under any path and from disk; except on the
+    /// 404 page, which a host serves at whatever address was not found: with base_url known, it links
+    /// from the host's root under the site's path.
+    /// </summary>
+    private static string Link(SiteIndex index, string from, string kind, string target) =>
+        kind == "404" && index.Config.BaseUrl is { } baseUrl ? new Uri(baseUrl).AbsolutePath + target : Rel(from, target);
 
     private static string Apply(Theme theme, string layout, PageView page, BodyView body)
     {
@@ -276,12 +291,22 @@ internal static partial class LayoutRenderer
         return options;
     }
 
+    /// <summary>Assets the checks read (stylesheets, scripts, SVG); anything else is copied byte for byte.</summary>
+    public static bool IsText(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".css" or ".js" or ".svg" or ".txt" or ".json" or ".xml" or ".html";
+
     private static string Rel(string from, string to) => InternalLinkRewriter.Relative(from, to);
 
     private static string Encode(string text) => Encoder.Encode(text);
 
     /// <summary>In the printable full report a term needs no in-place definition: the glossary is at its end.</summary>
     private static string StripTerms(string html) => TermButton().Replace(TermLink().Replace(html, "$1"), "");
+
+    /// <summary>
+    /// On the full report, a chapter's heading is "chapter-{slug}" and its sections "{slug}--{id}". Slugs
+    /// never contain "--", so the two kinds can never collide, whatever ids editors choose.
+    /// </summary>
+    private static string TitleId(string slug) => "chapter-" + slug;
 
     /// <summary>Chapter sections sit one level below the chapter's own heading on the full page.</summary>
     private static string Demote(string html) => Heading().Replace(html, m => $"<{m.Groups[1].Value}h{int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}");
@@ -298,7 +323,7 @@ internal static partial class LayoutRenderer
 
             if (slugs.TryGetValue(target, out var other))
             {
-                return fragment is null ? $"href=\"#{other}--title\"" : $"href=\"#{other}--{fragment}\"";
+                return fragment is null ? $"href=\"#{TitleId(other)}\"" : $"href=\"#{other}--{fragment}\"";
             }
 
             return m.Value;

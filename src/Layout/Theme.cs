@@ -17,15 +17,15 @@ internal sealed class Theme
     private readonly Dictionary<string, IFluidTemplate> _layouts;
     private readonly Dictionary<string, Dictionary<string, string>> _strings;
 
-    private Theme(Dictionary<string, IFluidTemplate> layouts, Dictionary<string, Dictionary<string, string>> strings, IReadOnlyDictionary<string, string> assets)
+    private Theme(Dictionary<string, IFluidTemplate> layouts, Dictionary<string, Dictionary<string, string>> strings, IReadOnlyDictionary<string, byte[]> assets)
     {
         _layouts = layouts;
         _strings = strings;
         Assets = assets;
     }
 
-    /// <summary>Files under theme/assets/, by path relative to it.</summary>
-    public IReadOnlyDictionary<string, string> Assets { get; }
+    /// <summary>Files under theme/assets/ as they are (images and fonts are not text), by path relative to it.</summary>
+    public IReadOnlyDictionary<string, byte[]> Assets { get; }
 
     public static readonly string[] RequiredLayouts = ["base", "home", "chapter", "page", "glossary", "contents", "full", "404"];
 
@@ -34,7 +34,8 @@ internal sealed class Theme
         var layouts = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         foreach (var path in files.Paths.Where(p => p.StartsWith("layouts/", StringComparison.Ordinal) && p.EndsWith(".liquid", StringComparison.Ordinal)))
         {
-            if (!Parser.TryParse(files.Read(path)!, out var template, out var error))
+            var source = files.Read(path) ?? throw new ThemeException($"{files.Display(path)}: not UTF-8 text");
+            if (!Parser.TryParse(source, out var template, out var error))
             {
                 throw new ThemeException($"{files.Display(path)}: {error}");
             }
@@ -67,7 +68,7 @@ internal sealed class Theme
         }
 
         var assets = files.Paths.Where(p => p.StartsWith("assets/", StringComparison.Ordinal))
-            .ToDictionary(p => p["assets/".Length..], p => files.Read(p)!, StringComparer.Ordinal);
+            .ToDictionary(p => p["assets/".Length..], p => files.ReadBytes(p)!, StringComparer.Ordinal);
         return new Theme(layouts, strings, assets);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsite.Cli;
 using Microsite.Layout;
 
 namespace Microsite.Output;
@@ -11,9 +12,17 @@ internal static class SiteWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string outputDirectory, IReadOnlyList<OutputFile> files)
+    /// <summary>
+    /// Marks a folder as written by Microsite. The folder is replaced whole on every build, so a folder
+    /// without this mark (someone's documents, the project itself) is never replaced.
+    /// </summary>
+    public const string Marker = ".microsite-output";
+
+    /// <param name="protectedFolders">Folders the output may not be, nor contain (input, theme, the working folder).</param>
+    public static void Write(string outputDirectory, IReadOnlyList<OutputFile> files, IEnumerable<string>? protectedFolders = null)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        Guard(target, protectedFolders ?? []);
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
@@ -28,8 +37,10 @@ internal static class SiteWriter
             {
                 var path = Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, file.Content, Utf8);
+                File.WriteAllBytes(path, file.Binary ?? Utf8.GetBytes(file.Content));
             }
+
+            File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);
 
             if (Directory.Exists(target))
             {
@@ -51,6 +62,27 @@ internal static class SiteWriter
         }
 
         DeleteIfExists(retired);
+    }
+
+    private static void Guard(string target, IEnumerable<string> protectedFolders)
+    {
+        if (Path.GetPathRoot(target) == target + Path.DirectorySeparatorChar || target == Path.GetPathRoot(target))
+        {
+            throw new UsageException($"refusing to replace \"{target}\": the output must be a folder of its own");
+        }
+
+        foreach (var folder in protectedFolders.Append(Environment.CurrentDirectory).Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar)))
+        {
+            if (folder == target || folder.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new UsageException($"refusing to write the site into \"{target}\": it is or contains \"{folder}\", which the build reads or runs in");
+            }
+        }
+
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, Marker)))
+        {
+            throw new UsageException($"refusing to replace \"{target}\": it is not empty and was not written by Microsite (no {Marker} in it); choose another --output or empty it");
+        }
     }
 
     private static void DeleteIfExists(string directory)

@@ -25,7 +25,8 @@ internal sealed record TranslationReport(string Source, string Translation, Tran
 internal static class TranslationStatus
 {
     public static TranslationStamp StampOf(SiteIndex index, SourcePage source) =>
-        new(Hash(source.Body), index.Sections(source).ToDictionary(s => s.Id, s => Hash(s.Markdown)));
+        // Repeated ids are an error of the build (MS0204); until fixed, the first section with an id counts.
+        new(Hash(source.Body), index.Sections(source).GroupBy(s => s.Id).ToDictionary(g => g.Key, g => Hash(g.First().Markdown)));
 
     public static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n").Trim())))[..12];

@@ -19,7 +19,7 @@ internal static class TranslationsCommand
 
         var input = FileSet.FromDirectory(options.Input, Options.Display(options.Input));
         var diagnostics = new DiagnosticBag();
-        var config = ConfigLoader.Load(input.Read(ConfigLoader.FileName), input.Display(ConfigLoader.FileName), diagnostics);
+        var config = ConfigLoader.Load(input, diagnostics);
         if (config is null)
         {
             DiagnosticReport.WriteText(stdout, diagnostics.Snapshot(), 0);

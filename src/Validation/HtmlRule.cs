@@ -79,13 +79,29 @@ internal sealed class SiteUnderTest
 
     public SiteExpectations Expectations { get; }
 
+    /// <summary>The first page (in path order) of a language, or of the site when the language is not known.</summary>
+    public string FirstPage(string? lang) => _firstPages.GetOrAdd(lang ?? "", key =>
+        Pages.Values.Where(p => key.Length == 0 || p.Lang == key).Select(p => p.Path).Order(StringComparer.Ordinal).First());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _firstPages = new();
+
     /// <summary>A file that exists only with other letter case (works on Windows, breaks on the Linux host).</summary>
     public string? CaseVariant(string path) => _byLowerCase.GetValueOrDefault(path.ToLowerInvariant());
 }
 
 /// <summary>What site.yml says the pages must show; empty when checking a folder without a config.</summary>
 /// <param name="Languages">How many languages the site has (a language switch is expected when more than one).</param>
-internal sealed record SiteExpectations(int Languages, string? SiteCode, string? Icp, string? PublicSecurity);
+/// <param name="Footers">By html lang: the registration numbers site.yml sets for that language's footer.</param>
+/// <param name="NotFoundBase">The path of base_url ("/gzbg2023/"): 404 pages may use it, since a host serves them at any depth.</param>
+internal sealed record SiteExpectations(int Languages, IReadOnlyDictionary<string, FooterExpectation> Footers, string? NotFoundBase = null)
+{
+    public FooterExpectation Footer(string? lang) => lang is not null && Footers.TryGetValue(lang, out var f) ? f : FooterExpectation.None;
+}
+
+internal sealed record FooterExpectation(string? SiteCode, string? Icp, string? PublicSecurity)
+{
+    public static FooterExpectation None { get; } = new(null, null, null);
+}
 
 /// <summary>Collects a rule's findings about one page, with the page's output path and source.</summary>
 internal sealed class Reporter(DiagnosticBag bag, string displayRoot)

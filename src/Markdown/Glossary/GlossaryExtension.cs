@@ -31,6 +31,9 @@ internal sealed class GlossaryTermInline : LeafInline
     /// <summary>Accessible name of the in-place definition button ("释义：双中心").</summary>
     public required string ButtonLabel { get; init; }
 
+    /// <summary>False inside a definition: a plain link to the entry, with no popover of its own.</summary>
+    public bool InPlace { get; init; } = true;
+
     public static string PopoverId(string entryId) => "gloss-" + entryId;
 
     public static string DefinitionId(string entryId) => "gloss-" + entryId + "-def";
@@ -73,6 +76,12 @@ internal sealed class HtmlGlossaryTermRenderer : HtmlObjectRenderer<GlossaryTerm
 {
     protected override void Write(HtmlRenderer renderer, GlossaryTermInline obj)
     {
+        if (!obj.InPlace)
+        {
+            renderer.Write("<a class=\"term\" href=\"").WriteEscapeUrl(obj.Href).Write("\">").WriteEscape(obj.Text).Write("</a>");
+            return;
+        }
+
         // The link lands on the entry; aria-describedby lets screen readers read the definition in place;
         // the button opens it as a native popover, which needs no JavaScript and closes with Escape.
         renderer.Write("<a class=\"term\" href=\"").WriteEscapeUrl(obj.Href)

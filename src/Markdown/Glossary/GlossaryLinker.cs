@@ -31,7 +31,8 @@ internal static class GlossaryLinker
         Func<string, string> buttonLabelOf,
         string displayPath,
         string pageTitle,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        bool automatic = true)
     {
         var uses = new List<TermUse>();
         var linked = new HashSet<string>(StringComparer.Ordinal);
@@ -81,7 +82,7 @@ internal static class GlossaryLinker
                     case ExplicitTermInline explicitTerm:
                         ResolveExplicit(explicitTerm);
                         break;
-                    case LiteralInline literal:
+                    case LiteralInline literal when automatic:
                         LinkLiteral(literal);
                         break;
                     case ContainerInline inner:
@@ -158,6 +159,7 @@ internal static class GlossaryLinker
             Text = text,
             Href = hrefOf(entryId),
             ButtonLabel = buttonLabelOf(glossary.TermById[entryId]),
+            InPlace = automatic,
             Line = line,
             Column = column,
         };

@@ -21,8 +21,7 @@ internal sealed partial class LangSpanParser : InlineParser
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        var rest = slice.Text.AsSpan(slice.Start, slice.Length);
-        var match = Pattern().Match(rest.ToString());
+        var match = Pattern().Match(slice.Text, slice.Start, slice.Length);
         if (!match.Success)
         {
             return false; // an ordinary link or bracket: let Markdig's link parser have it
@@ -48,7 +47,7 @@ internal sealed partial class LangSpanParser : InlineParser
         return true;
     }
 
-    [GeneratedRegex(@"^\[([^\[\]\n]+)\]\{lang=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}")]
+    [GeneratedRegex(@"\G\[([^\[\]\n]+)\]\{lang=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}")]
     private static partial Regex Pattern();
 }
 

@@ -31,12 +31,19 @@ internal static class InternalLinkRewriter
         foreach (var link in document.Descendants<LinkInline>())
         {
             var url = link.Url;
-            if (string.IsNullOrEmpty(url) || IsExternal(url))
+            if (string.IsNullOrEmpty(url) || Urls.IsExternal(url))
             {
                 continue;
             }
 
             var (line, column) = (link.Line + 1, link.Column + 1);
+            if (url.StartsWith('/'))
+            {
+                diagnostics.Error("MS0201", displayPath, line, column,
+                    $"\"{url}\" starts at the web host's root, which changes with where the site is published; write the path relative to this file, like \"{url.TrimStart('/')}\" or \"../{url.TrimStart('/')}\"");
+                continue;
+            }
+
             var hash = url.IndexOf('#');
             var path = hash < 0 ? url : url[..hash];
             var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
@@ -61,8 +68,10 @@ internal static class InternalLinkRewriter
             var target = key is null ? null : resolve(key);
             if (target is null)
             {
-                diagnostics.Error("MS0201", displayPath, line, column,
-                    $"link to a page that does not exist: \"{path}\"{DidYouMean.Hint(key ?? path, knownPages)}");
+                // The hint is written the way the editor writes links: relative to this file.
+                var here = $"{lang}/{relPath}";
+                var hint = DidYouMean.Suggest(key ?? path, knownPages) is { } known ? $" (did you mean \"{Relative(here, known)}\"?)" : "";
+                diagnostics.Error("MS0201", displayPath, line, column, $"link to a page that does not exist: \"{path}\"{hint}");
                 continue;
             }
 
@@ -77,48 +86,14 @@ internal static class InternalLinkRewriter
         }
     }
 
-    public static bool IsExternal(string url) =>
-        url.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme.Length > 1;
-
     /// <summary>"lang/dir/x.md" for a link written in lang/relPath, or null when it climbs out of input/.</summary>
     public static string? Resolve(string lang, string relPath, string link)
     {
-        var parts = new List<string>(($"{lang}/{relPath}").Split('/')[..^1]);
-        foreach (var part in link.Split('/'))
-        {
-            switch (part)
-            {
-                case "" or ".":
-                    break;
-                case "..":
-                    if (parts.Count == 0)
-                    {
-                        return null;
-                    }
-
-                    parts.RemoveAt(parts.Count - 1);
-                    break;
-                default:
-                    parts.Add(part);
-                    break;
-            }
-        }
-
-        return string.Join('/', parts);
+        var page = $"{lang}/{relPath}";
+        var (path, _) = Urls.Resolve(page[..(page.LastIndexOf('/') + 1)], link);
+        return path is null or "../" ? null : path;
     }
 
     /// <summary>The URL of <paramref name="to"/> relative to the page at <paramref name="from"/> (both output paths).</summary>
-    public static string Relative(string from, string to)
-    {
-        var fromDir = from.Split('/')[..^1];
-        var toParts = to.Split('/');
-        var common = 0;
-        while (common < fromDir.Length && common < toParts.Length - 1 && fromDir[common] == toParts[common])
-        {
-            common++;
-        }
-
-        var up = string.Concat(Enumerable.Repeat("../", fromDir.Length - common));
-        return up + string.Join('/', toParts[common..]);
-    }
+    public static string Relative(string from, string to) => Urls.Relative(from, to);
 }

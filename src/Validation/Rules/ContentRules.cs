@@ -114,7 +114,7 @@ internal sealed partial class FurnitureRule : HtmlRule
     {
         var footer = page.Document.QuerySelector("footer");
         var text = Normalise(footer?.TextContent ?? "");
-        var expected = site.Expectations;
+        var expected = site.Expectations.Footer(page.Lang);
         foreach (var (value, what) in new[] { (expected.SiteCode, "网站标识码"), (expected.Icp, "ICP备案号"), (expected.PublicSecurity, "公安备案号") })
         {
             if (value is not null && !text.Contains(Normalise(value), StringComparison.Ordinal))
@@ -128,8 +128,8 @@ internal sealed partial class FurnitureRule : HtmlRule
             report.Report(this, page, footer ?? page.Document.Body, $"the ICP备案号 must link to its register, {IcpRegister}");
         }
 
-        // Identical on every page: compare with the first page of the site (in path order).
-        var first = site.Pages.Keys.Order(StringComparer.Ordinal).First();
+        // Identical on every page of a language: compare with its first page (in path order).
+        var first = site.FirstPage(page.Lang);
         if (first != page.Path)
         {
             var reference = Furniture(site.Pages[first].Document);

@@ -91,6 +91,13 @@ internal sealed class InternalLinksRule : HtmlRule
 
     private void CheckTarget(PageUnderTest page, SiteUnderTest site, Reporter report, IElement element, string url)
     {
+        // A 404 page is served at whatever address was not found, so it may address the site from the
+        // host's root, under the site's own base path; every other page stays relative.
+        if (site.Expectations.NotFoundBase is { } basePath && Path.GetFileName(page.Path) == "404.html" && url.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            url = Urls.Relative(page.Path, url[basePath.Length..].Split('#')[0]) + (url.Contains('#') ? url[url.IndexOf('#')..] : "");
+        }
+
         var (path, fragment) = Urls.Resolve(page.Directory, url);
         if (path is null)
         {

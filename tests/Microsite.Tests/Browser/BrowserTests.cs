@@ -210,6 +210,18 @@ public sealed class BrowserTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task A_missing_address_at_any_depth_gets_a_styled_404_page_with_working_links()
+    {
+        var page = await site.OpenAsync(390, 844);
+        var response = await page.GotoAsync(site.BaseUrl + "en/no/such/page.html");
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("rgb(159, 28, 28)", await page.EvalOnSelectorAsync<string>(".site-header", "e => getComputedStyle(e).backgroundColor"));
+        await page.Locator("main a").First.ClickAsync();
+        await page.WaitForURLAsync("**/gzbg2023/index.html");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Printing_shows_the_text_without_the_screen_furniture()
     {
         var page = await site.OpenAsync(1280, 800);
@@ -220,7 +232,7 @@ public sealed class BrowserTests(BrowserFixture site)
             await Assertions.Expect(page.Locator(hidden).First).ToBeHiddenAsync();
         }
 
-        await Assertions.Expect(page.Locator("#glossary--title")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("#chapter-glossary")).ToBeAttachedAsync();
         Assert.Equal("page", await page.EvalOnSelectorAsync<string>(".full-chapter + .full-chapter", "e => getComputedStyle(e).breakBefore"));
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
         Assert.True(pdf.Length > 50_000, $"the printed full report is only {pdf.Length} bytes");

@@ -82,12 +82,30 @@ public sealed class OutputTests : IDisposable
     public void Files_of_earlier_builds_disappear()
     {
         WriteInput(Site);
-        Directory.CreateDirectory(Output);
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
         File.WriteAllText(Path.Combine(Output, "old-page.html"), "stale");
 
         Assert.Equal(ExitCodes.Built, BuildSite().Exit);
         Assert.False(File.Exists(Path.Combine(Output, "old-page.html")));
         Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
+    public void Never_replaces_a_folder_it_did_not_write()
+    {
+        WriteInput(Site);
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, "notes.txt"), "someone's work");
+
+        var (exit, _, stderr) = BuildSite();
+        Assert.Equal(ExitCodes.UsageOrInternal, exit);
+        Assert.Contains("not written by Microsite", stderr);
+        Assert.Equal("someone's work", File.ReadAllText(Path.Combine(Output, "notes.txt")));
+
+        var (intoInput, _, error) = Run("build", "--input", Input, "--output", Input, "--theme", Path.Combine(TestSite.RepoRoot, "theme"));
+        Assert.Equal(ExitCodes.UsageOrInternal, intoInput);
+        Assert.Contains("refusing", error);
+        Assert.True(File.Exists(Path.Combine(Input, "site.yml")));
     }
 
     [Fact]

@@ -187,7 +187,11 @@ public sealed class ValidationTests : IDisposable
         var bag = new DiagnosticBag();
         HtmlValidator.Validate(
             files.Select(f => new HtmlValidator.SiteFile(f.Path, f.Content, f.Source, f.Lang is null ? null : f.Lang == "zh" ? "zh-Hans" : "en")).ToList(),
-            new SiteExpectations(2, "3205070001", "苏ICP备12345678号", "苏公网安备32050702010001号"), "output", bag);
+            new SiteExpectations(2, new Dictionary<string, FooterExpectation>
+            {
+                ["zh-Hans"] = new("3205070001", "苏ICP备12345678号", "苏公网安备32050702010001号"),
+                ["en"] = new("3205070001", "苏ICP备12345678号", "苏公网安备32050702010001号"),
+            }), "output", bag);
 
         var found = bag.Snapshot().Where(d => d.Id == id).ToList();
         Assert.True(found.Count > 0, $"{id} not reported; got:\n{string.Join("\n", bag.Snapshot())}");

@@ -1,6 +1,6 @@
-namespace Microsite.Validation;
+namespace Microsite;
 
-/// <summary>How an href or src found in a page is read.</summary>
+/// <summary>How a URL written in Markdown or found in a page is read: one reading for the build and the checks.</summary>
 internal static class Urls
 {
     public static bool IsExternal(string url) =>
@@ -60,5 +60,20 @@ internal static class Urls
         }
 
         return (string.Join('/', parts) + (path.EndsWith('/') ? "/" : ""), fragment);
+    }
+
+    /// <summary>The URL of <paramref name="to"/> relative to the page at <paramref name="from"/> (both site paths).</summary>
+    public static string Relative(string from, string to)
+    {
+        var fromDir = from.Split('/')[..^1];
+        var toParts = to.Split('/');
+        var common = 0;
+        while (common < fromDir.Length && common < toParts.Length - 1 && fromDir[common] == toParts[common])
+        {
+            common++;
+        }
+
+        var up = string.Concat(Enumerable.Repeat("../", fromDir.Length - common));
+        return up + string.Join('/', toParts[common..]);
     }
 }
