@@ -170,12 +170,14 @@ internal static partial class LayoutRenderer
         {
             var slug = chapter.Page.Meta.Slug;
             var lead = chapter.Page.FallbackFrom is { } from ? $" lang=\"{index.Language(from).HtmlLang}\"" : "";
-            parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"{TitleId(slug)}\"{lead}><h2 id=\"{TitleId(slug)}\">{Encode(chapter.Page.Meta.Title)}</h2>{Prefix(StripTerms(chapter.BodyHtml), slug, slugs)}</section>");
+            // On paper, each part of the report (一、二、…) starts a page; its sub-chapters run on.
+            var part = chapter.Page.Meta.Parent is null ? " part-start" : "";
+            parts.Add($"<section class=\"full-chapter{part}\" aria-labelledby=\"{TitleId(slug)}\"{lead}><h2 id=\"{TitleId(slug)}\">{Encode(chapter.Page.Meta.Title)}</h2>{Prefix(StripTerms(chapter.BodyHtml), slug, slugs)}</section>");
         }
 
         var glossaryTitle = theme.Text(lang.Code, "glossary");
         var entries = index.Glossary.GetValueOrDefault(lang.Code, []);
-        parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"{TitleId("glossary")}\"><h2 id=\"{TitleId("glossary")}\">{Encode(glossaryTitle)}</h2><dl class=\"glossary-list\">"
+        parts.Add($"<section class=\"full-chapter part-start\" aria-labelledby=\"{TitleId("glossary")}\"><h2 id=\"{TitleId("glossary")}\">{Encode(glossaryTitle)}</h2><dl class=\"glossary-list\">"
             + string.Concat(entries.Select(e => $"<dt id=\"glossary--{e.Id}\"><span class=\"entry-number\">{e.Meta.Number}.</span> {Encode(e.Meta.Term)}</dt><dd>{rendered.Definition(e)}</dd>"))
             + "</dl></section>");
 
@@ -185,6 +187,7 @@ internal static partial class LayoutRenderer
         var body = new BodyView
         {
             Html = string.Join("\n", parts),
+            Report = new ReportView(lang.Report.Title, lang.Report.Date, lang.Report.Occasion, lang.Report.Speaker),
             Toc = chapters.Select(c => new TocView(TitleId(c.Page.Meta.Slug), c.Page.Meta.Title)).Append(new TocView(TitleId("glossary"), glossaryTitle)).ToList(),
         };
         return new OutputFile(path, Apply(theme, "full", view, body), lang.Code, null);
@@ -339,7 +342,7 @@ internal static partial class LayoutRenderer
     [GeneratedRegex("<a class=\"term\"[^>]*>(.*?)</a>")]
     private static partial Regex TermLink();
 
-    [GeneratedRegex("<button type=\"button\" class=\"term-toggle\"[^>]*></button>")]
+    [GeneratedRegex("\u2060?<button type=\"button\" class=\"term-toggle\"[^>]*></button>")]
     private static partial Regex TermButton();
 
     [GeneratedRegex("<(/?)h([1-5])\\b")]

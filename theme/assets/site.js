@@ -86,10 +86,10 @@
       event.preventDefault();
       lastTerm = link;
       popover.showPopover();
-      var first = popover.querySelector("a, button");
-      if (first) {
-        first.focus();
-      }
+      // Start reading at the top: the term, then its definition (focusing the link at the bottom
+      // would scroll a long definition to its end).
+      popover.scrollTop = 0;
+      popover.focus({ preventScroll: true });
     });
     var popovers = document.querySelectorAll(".term-popover");
     for (var i = 0; i < popovers.length; i++) {
@@ -97,6 +97,14 @@
         if (event.newState === "closed" && lastTerm) {
           lastTerm.focus();
           lastTerm = null;
+        }
+      });
+      // Tabbing out of an open definition closes it, and focus goes where the reader sent it.
+      popovers[i].addEventListener("focusout", function (event) {
+        var popover = event.currentTarget;
+        if (event.relatedTarget && !popover.contains(event.relatedTarget) && popover.matches(":popover-open")) {
+          lastTerm = null;
+          popover.hidePopover();
         }
       });
     }

@@ -88,7 +88,8 @@ internal sealed class HtmlGlossaryTermRenderer : HtmlObjectRenderer<GlossaryTerm
             .Write("\" aria-describedby=\"").Write(GlossaryTermInline.DefinitionId(obj.EntryId))
             .Write("\" data-term=\"").Write(obj.EntryId).Write("\">")
             .WriteEscape(obj.Text)
-            .Write("</a><button type=\"button\" class=\"term-toggle\" popovertarget=\"").Write(GlossaryTermInline.PopoverId(obj.EntryId))
+            // U+2060 WORD JOINER: no line break between the term and its button.
+            .Write("</a>\u2060<button type=\"button\" class=\"term-toggle\" popovertarget=\"").Write(GlossaryTermInline.PopoverId(obj.EntryId))
             .Write("\" aria-label=\"").WriteEscape(obj.ButtonLabel).Write("\"></button>");
     }
 }

@@ -98,6 +98,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return port;
     }
 
+    /// <summary>
+    /// Accepts requests until stopped, each answered on its own task: one request that fails (a browser
+    /// that closes its page mid-transfer) must not stop the server for every test after it.
+    /// </summary>
     private async Task Serve()
     {
         while (_listener is { IsListening: true })
@@ -112,10 +116,19 @@ public sealed class BrowserFixture : IAsyncLifetime
                 return;
             }
 
+            _ = Task.Run(() => Answer(context));
+        }
+    }
+
+    private async Task Answer(HttpListenerContext context)
+    {
+        try
+        {
             var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath[SubPath.Length..]);
             var path = Path.GetFullPath(Path.Combine(SiteFolder, relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative));
             var found = path.StartsWith(SiteFolder, StringComparison.Ordinal) && File.Exists(path);
-            var file = found ? path : Path.Combine(SiteFolder, "404.html");
+            // Like a host's error page per language: English addresses get the English 404.
+            var file = found ? path : Path.Combine(SiteFolder, relative.StartsWith("en/", StringComparison.Ordinal) ? "en/404.html" : "404.html");
             context.Response.StatusCode = found ? 200 : 404;
             context.Response.ContentType = Path.GetExtension(file) switch
             {
@@ -127,8 +140,13 @@ public sealed class BrowserFixture : IAsyncLifetime
                 _ => "text/plain; charset=utf-8",
             };
             var bytes = await File.ReadAllBytesAsync(file);
+            context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            context.Response.Abort(); // the browser went away; nothing to answer
         }
     }
 }

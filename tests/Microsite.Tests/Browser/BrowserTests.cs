@@ -11,7 +11,7 @@ public sealed class BrowserTests(BrowserFixture site)
 {
     private static readonly AxeRunOptions WcagAA = new()
     {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
     [Theory]
@@ -116,6 +116,105 @@ public sealed class BrowserTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task Every_definition_opens_at_its_start_inside_a_small_screen_at_the_largest_text_size()
+    {
+        var page = await site.OpenAsync(320, 568, touch: true);
+        await page.GotoAsync(site.BaseUrl + "en/review-2022.html");
+        await page.Locator(".text-size button[data-text-size='2']").TapAsync();
+        var terms = await page.Locator("main .prose a.term").AllAsync();
+        Assert.True(terms.Count > 10);
+        foreach (var term in terms)
+        {
+            var id = await term.GetAttributeAsync("data-term");
+            await term.ScrollIntoViewIfNeededAsync();
+            await term.TapAsync();
+            var popover = page.Locator($"#gloss-{id}");
+            await Assertions.Expect(popover).ToBeVisibleAsync();
+            Assert.Equal(0, await popover.EvaluateAsync<double>("e => e.scrollTop"));
+            var box = (await popover.BoundingBoxAsync())!;
+            var title = (await popover.Locator(".term-popover-title").BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= 320 && box.Y + box.Height <= 568, $"{id}: popover leaves the screen");
+            Assert.True(title.Y >= box.Y && title.Y + title.Height <= box.Y + box.Height, $"{id}: the term's title is scrolled out of its popover");
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(popover).ToBeHiddenAsync();
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Enter_on_a_term_opens_its_definition_and_tabbing_out_closes_it()
+    {
+        var page = await site.OpenAsync(1280, 800);
+        await page.GotoAsync(site.BaseUrl + "review-2022.html");
+        var term = page.Locator("main .prose a.term").First;
+        var popover = page.Locator($"#gloss-{await term.GetAttributeAsync("data-term")}");
+        await term.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(popover).ToBeVisibleAsync();
+        Assert.True(await popover.EvaluateAsync<bool>("e => e.contains(document.activeElement)"));
+
+        // axe with a definition open, too.
+        Assert.Empty((await page.RunAxe(WcagAA)).Violations);
+
+        for (var i = 0; i < 4 && await popover.IsVisibleAsync(); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(popover).ToBeHiddenAsync();
+        Assert.False(await popover.EvaluateAsync<bool>("e => e.contains(document.activeElement)"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task At_the_largest_text_size_pages_fit_320_px_without_breaking_words()
+    {
+        var page = await site.OpenAsync(320, 640);
+        await page.GotoAsync(site.BaseUrl + "index.html");
+        await page.EvaluateAsync("() => localStorage.setItem('microsite.textSize', '2')");
+        var problems = new List<string>();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.BaseUrl + path);
+            Assert.Equal("2", await page.GetAttributeAsync("html", "data-text-size"));
+            var (scroll, client) = await ScrollWidth(page);
+            if (scroll > client)
+            {
+                problems.Add($"{path}: {scroll}px of content in {client}px");
+            }
+
+            // A Latin word split over two lines without a hyphen is a word broken by overflow-wrap.
+            var broken = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('h1, h2, h3, .site-title, .pager a')].flatMap(h => {
+                  const text = h.textContent;
+                  const words = [...text.matchAll(/[A-Za-z]{4,}/g)];
+                  return words.filter(w => {
+                    const range = document.createRange();
+                    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+                    let offset = 0, node;
+                    while ((node = walker.nextNode())) {
+                      const end = offset + node.textContent.length;
+                      if (w.index >= offset && w.index + w[0].length <= end) {
+                        range.setStart(node, w.index - offset);
+                        range.setEnd(node, w.index - offset + w[0].length);
+                        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                        return lines.size > 1 && getComputedStyle(h).hyphens !== 'auto';
+                      }
+                      offset = end;
+                    }
+                    return false;
+                  }).map(w => h.tagName + ': ' + w[0]);
+                })
+                """);
+            problems.AddRange(broken.Select(b => $"{path}: {b} is broken across lines"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_definition_opens_in_place_without_javascript()
     {
         var page = await site.OpenAsync(390, 844, javaScript: false);
@@ -215,28 +314,45 @@ public sealed class BrowserTests(BrowserFixture site)
         var page = await site.OpenAsync(390, 844);
         var response = await page.GotoAsync(site.BaseUrl + "en/no/such/page.html");
         Assert.Equal(404, response!.Status);
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("rgb(159, 28, 28)", await page.EvalOnSelectorAsync<string>(".site-header", "e => getComputedStyle(e).backgroundColor"));
         await page.Locator("main a").First.ClickAsync();
-        await page.WaitForURLAsync("**/gzbg2023/index.html");
+        await page.WaitForURLAsync("**/gzbg2023/en/index.html");
         await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Printing_shows_the_text_without_the_screen_furniture()
     {
-        var page = await site.OpenAsync(1280, 800);
+        var page = await site.OpenAsync(1280, 800, scheme: ColorScheme.Dark);
         await page.GotoAsync(site.BaseUrl + "full.html");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        foreach (var hidden in new[] { ".site-nav", ".header-tools", ".breadcrumbs", ".page-toc" })
+        foreach (var hidden in new[] { ".site-nav", ".header-tools", ".breadcrumbs", ".page-toc", ".term-toggle" })
         {
             await Assertions.Expect(page.Locator(hidden).First).ToBeHiddenAsync();
         }
 
-        await Assertions.Expect(page.Locator("#chapter-glossary")).ToBeAttachedAsync();
-        Assert.Equal("page", await page.EvalOnSelectorAsync<string>(".full-chapter + .full-chapter", "e => getComputedStyle(e).breakBefore"));
+        // Every chapter heading, the cover and the glossary are printed, in dark text on white paper
+        // even when the screen is in the dark scheme.
+        var headings = page.Locator("main .full-chapter > h2");
+        Assert.True(await headings.CountAsync() >= 10);
+        foreach (var heading in await headings.AllAsync())
+        {
+            await Assertions.Expect(heading).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(page.Locator("main .report-speaker")).ToHaveTextAsync("区长张伟");
+        Assert.Equal("rgb(51, 51, 51)", await page.EvalOnSelectorAsync<string>("main .report-speaker", "e => getComputedStyle(e).color"));
+        Assert.Equal("rgb(0, 0, 0)", await page.EvalOnSelectorAsync<string>("main .prose p", "e => getComputedStyle(e).color"));
+
+        // Parts start a new sheet; the sub-chapters of a part run on.
+        Assert.Equal("page", await page.EvalOnSelectorAsync<string>("#chapter-tasks-2023", "e => getComputedStyle(e.parentElement).breakBefore"));
+        Assert.NotEqual("page", await page.EvalOnSelectorAsync<string>("#chapter-dual-centre", "e => getComputedStyle(e.parentElement).breakBefore"));
+
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
-        Assert.True(pdf.Length > 50_000, $"the printed full report is only {pdf.Length} bytes");
         await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ArtifactsFolder, "full-report.pdf"), pdf);
+        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page\b").Count;
+        Assert.InRange(pages, 8, 18); // about 14,000 characters of report and 33 entries on A4
         await page.Context.CloseAsync();
     }
 

@@ -84,6 +84,6 @@ public partial class GlossaryLinkerExamples
         }
     }
 
-    [GeneratedRegex("""<a class="term" href="g\.html#([^"]+)" aria-describedby="gloss-[^"]+-def" data-term="[^"]+">(.*?)</a><button type="button" class="term-toggle" popovertarget="gloss-[^"]+" aria-label="释义：[^"]*"></button>""")]
+    [GeneratedRegex("""<a class="term" href="g\.html#([^"]+)" aria-describedby="gloss-[^"]+-def" data-term="[^"]+">(.*?)</a>\u2060<button type="button" class="term-toggle" popovertarget="gloss-[^"]+" aria-label="释义：[^"]*"></button>""")]
     private static partial Regex TermMarkup();
 }
