@@ -21,44 +21,58 @@ internal sealed record Options(string Input, string Output, string Theme, string
 
 internal static class Commands
 {
-    private static readonly Option<string> InputOption = new("--input") { Description = "The content folder (site.yml, zh/, en/)", DefaultValueFactory = _ => "input" };
-    private static readonly Option<string> OutputOption = new("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
-    private static readonly Option<string> ThemeOption = new("--theme") { Description = "Layouts, UI strings and assets", DefaultValueFactory = _ => "theme" };
-    private static readonly Option<string> FormatOption = new("--format") { Description = "Report format: text or json", DefaultValueFactory = _ => "text" };
+    /// <summary>The options the commands share; new ones for every command tree, since System.CommandLine symbols keep their parents.</summary>
+    private sealed class SharedOptions
+    {
+        public Option<string> Input { get; } = new("--input") { Description = "The content folder (site.yml, zh/, en/)", DefaultValueFactory = _ => "input" };
+
+        public Option<string> Output { get; } = new("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
+
+        public Option<string> Theme { get; } = new("--theme") { Description = "Layouts, UI strings and assets", DefaultValueFactory = _ => "theme" };
+
+        public Option<string> Format { get; } = CreateFormat();
+
+        public Options Read(ParseResult parse) => new(
+            parse.GetValue(Input) ?? "input",
+            parse.GetValue(Output) ?? "output",
+            parse.GetValue(Theme) ?? "theme",
+            parse.GetValue(Format) ?? "text");
+
+        private static Option<string> CreateFormat()
+        {
+            var format = new Option<string>("--format") { Description = "Report format: text or json", DefaultValueFactory = _ => "text" };
+            format.AcceptOnlyFromAmong("text", "json");
+            return format;
+        }
+    }
 
     public static RootCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        FormatOption.AcceptOnlyFromAmong("text", "json");
+        var o = new SharedOptions();
         var root = new RootCommand("Microsite: builds the bilingual government work report site from input/ into output/.");
 
         var build = new Command("build", "Build input/ into output/ (the previous output/ stays as it was if anything is wrong)")
         {
-            InputOption, OutputOption, ThemeOption, FormatOption,
+            o.Input, o.Output, o.Theme, o.Format,
         };
-        build.SetAction(parse => Guard(stderr, () => Build(Read(parse), stdout)));
+        build.SetAction(parse => Guard(stderr, () => Build(o.Read(parse), stdout)));
         root.Subcommands.Add(build);
 
         var folder = new Argument<string>("folder") { Description = "A built site on disk (e.g. output, or a copy from the web host)" };
-        var check = new Command("check", "Check a built site folder with the same rules as the build") { folder, InputOption, FormatOption };
-        check.SetAction(parse => Guard(stderr, () => Check(parse.GetValue(folder)!, Read(parse), stdout)));
+        var check = new Command("check", "Check a built site folder with the same rules as the build") { folder, o.Input, o.Format };
+        check.SetAction(parse => Guard(stderr, () => Check(parse.GetValue(folder)!, o.Read(parse), stdout)));
         root.Subcommands.Add(check);
 
         var mark = new Option<string[]>("--mark") { Description = "Record that these translation files are up to date with their source", AllowMultipleArgumentsPerToken = true };
         var translations = new Command("translations", "List every translation as up to date, stale or missing; --mark records a translation as done")
         {
-            InputOption, mark,
+            o.Input, mark,
         };
-        translations.SetAction(parse => Guard(stderr, () => TranslationsCommand.Run(Read(parse), parse.GetValue(mark) ?? [], stdout)));
+        translations.SetAction(parse => Guard(stderr, () => TranslationsCommand.Run(o.Read(parse), parse.GetValue(mark) ?? [], stdout)));
         root.Subcommands.Add(translations);
 
         return root;
     }
-
-    private static Options Read(ParseResult parse) => new(
-        parse.GetValue(InputOption) ?? "input",
-        parse.GetValue(OutputOption) ?? "output",
-        parse.GetValue(ThemeOption) ?? "theme",
-        parse.GetValue(FormatOption) ?? "text");
 
     private static int Guard(TextWriter stderr, Func<int> command)
     {

@@ -32,7 +32,7 @@ internal static partial class ConfigLoader
         var langMap = root.Map("languages", required: true);
         if (langMap is not null)
         {
-            foreach (var (code, _) in langMap.Entries())
+            foreach (var code in langMap.Keys())
             {
                 var fields = langMap.Map(code)!;
                 if (!LanguageCode().IsMatch(code))
@@ -83,7 +83,7 @@ internal static partial class ConfigLoader
         var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
         if (root.Map("rules") is { } rules)
         {
-            foreach (var (id, _) in rules.Entries())
+            foreach (var id in rules.Keys())
             {
                 var level = rules.Enum(id, RuleLevel.Error, ("off", RuleLevel.Off), ("warning", RuleLevel.Warning), ("error", RuleLevel.Error));
                 if (!RuleId().IsMatch(id))

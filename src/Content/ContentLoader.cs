@@ -192,7 +192,7 @@ internal static partial class ContentLoader
         var sections = new Dictionary<string, string>(StringComparer.Ordinal);
         if (map.Map("sections") is { } s)
         {
-            foreach (var (key, _) in s.Entries())
+            foreach (var key in s.Keys())
             {
                 if (s.String(key) is { } value)
                 {

@@ -211,17 +211,9 @@ internal sealed class YamlFields
         }
     }
 
-    /// <summary>The keys of this mapping, each with its node position (for maps keyed by data, like rule ids).</summary>
-    public IEnumerable<(string Key, YamlFields Fields)> Entries()
-    {
-        foreach (var (k, _) in _node.Children)
-        {
-            if (k is YamlScalarNode { Value: { } key })
-            {
-                yield return (key, this);
-            }
-        }
-    }
+    /// <summary>The keys of this mapping, for maps keyed by data (language codes, rule ids).</summary>
+    public IEnumerable<string> Keys() =>
+        _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>().ToList();
 
     public void RejectUnknown()
     {
