@@ -76,4 +76,11 @@ internal static class Urls
         var up = string.Concat(Enumerable.Repeat("../", fromDir.Length - common));
         return up + string.Join('/', toParts[common..]);
     }
+
+    /// <summary>How a site path is addressed publicly: "en/index.html" is "en/", the folder the host serves it for.</summary>
+    public static string Public(string path) =>
+        path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
+
+    /// <summary>The absolute address of a site path under base_url (which ends with "/").</summary>
+    public static string Absolute(string baseUrl, string path) => baseUrl + Public(path);
 }

@@ -29,13 +29,16 @@ internal static partial class ContentChecks
             }
         });
 
-        foreach (var page in index.Pages.Where(p => p.FallbackFrom is null && p.Lang == index.Config.Default.Code))
+        // Longest match first, as for glossary terms: 阳澄湖 in the text is not also an occurrence of 澄湖.
+        var defaultLang = index.Config.Default.Code;
+        var terms = new TermMatcher(index.Terminology.SelectMany((t, i) => t.Forms[defaultLang].Select(f => (f, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        foreach (var page in index.Pages.Where(p => p.FallbackFrom is null && p.Lang == defaultLang))
         {
             foreach (var other in index.Config.Languages.Skip(1))
             {
                 if (index.Pair(page, other.Code) is { FallbackFrom: null } pair)
                 {
-                    ComparePair(index, page, pair, diagnostics);
+                    ComparePair(index, terms, page, pair, diagnostics);
                 }
             }
         }
@@ -150,7 +153,7 @@ internal static partial class ContentChecks
     }
 
     /// <summary>Same sections in the same order, paragraph for paragraph, and the fixed renderings of names.</summary>
-    private static void ComparePair(SiteIndex index, SourcePage page, SourcePage pair, DiagnosticBag diagnostics)
+    private static void ComparePair(SiteIndex index, TermMatcher terms, SourcePage page, SourcePage pair, DiagnosticBag diagnostics)
     {
         var ours = index.Sections(page);
         var theirs = index.Sections(pair);
@@ -163,7 +166,6 @@ internal static partial class ContentChecks
             return;
         }
 
-        var terms = new TermMatcher(index.Terminology.SelectMany((t, i) => t.Forms[page.Lang].Select(f => (f, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         foreach (var (mine, other) in ours.Zip(theirs))
         {
             if (mine.Paragraphs != other.Paragraphs)
@@ -172,7 +174,6 @@ internal static partial class ContentChecks
                     $"section \"{other.Id}\" has {other.Paragraphs} paragraph(s) here and {mine.Paragraphs} in {page.DisplayPath} (a paragraph missing or split?)");
             }
 
-            // Longest match first, as for glossary terms: 阳澄湖 in the text is not also an occurrence of 澄湖.
             var found = terms.Find(mine.Text).Select(m => m.EntryId).Distinct().Select(i => index.Terminology[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]);
             foreach (var term in found)
             {

@@ -61,8 +61,11 @@ internal sealed class SiteIndex
 
     public SourcePage? Home(string lang) => Page(lang, "index.md");
 
-    public IReadOnlyList<SourcePage> Chapters(string lang) =>
-        Pages.Where(p => p.Lang == lang && p.Kind == PageKind.Chapter).OrderBy(p => p.Meta.Order).ThenBy(p => p.RelPath, StringComparer.Ordinal).ToList();
+    /// <summary>A language's chapters in report order (asked for by every page's layout: computed once).</summary>
+    public IReadOnlyList<SourcePage> Chapters(string lang) => _chapters.GetOrAdd(lang, l =>
+        Pages.Where(p => p.Lang == l && p.Kind == PageKind.Chapter).OrderBy(p => p.Meta.Order).ThenBy(p => p.RelPath, StringComparer.Ordinal).ToList());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SourcePage>> _chapters = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> Anchors(SourcePage page) => _anchors[page];
 

@@ -224,7 +224,6 @@ internal static partial class LayoutRenderer
         var lang = index.Language(langCode);
         var baseUrl = index.Config.BaseUrl;
         string Href(string target) => Link(index, path, kind, target);
-        string Url(string target) => baseUrl is null ? Rel(path, target) : baseUrl + (target.EndsWith("index.html", StringComparison.Ordinal) ? target[..^"index.html".Length] : target);
         var pairs = index.Config.Languages
             .Select(l => (Lang: l, Path: pairOf(l.Code)))
             .Where(a => a.Path is not null)
@@ -248,11 +247,11 @@ internal static partial class LayoutRenderer
             PrintCssHref = Href(AssetsFolder + "print.css"),
             JsHref = Href(AssetsFolder + "site.js"),
             IconHref = Href(AssetsFolder + "favicon.svg"),
-            Canonical = baseUrl is null || kind == "404" ? null : Url(path),
+            Canonical = baseUrl is null || kind == "404" ? null : Urls.Absolute(baseUrl, path),
             // Search engines ignore relative hreflang, so alternates are only declared with base_url.
             Alternates = baseUrl is null || alternates.Count < 2 || kind == "404" ? [] :
-                alternates.Select(a => new AlternateView(a.Lang.HtmlLang, Url(a.Path!)))
-                    .Append(new AlternateView("x-default", Url((alternates.FirstOrDefault(a => a.Lang == index.Config.Default).Path ?? alternates[0].Path)!)))
+                alternates.Select(a => new AlternateView(a.Lang.HtmlLang, Urls.Absolute(baseUrl, a.Path!)))
+                    .Append(new AlternateView("x-default", Urls.Absolute(baseUrl, (alternates.FirstOrDefault(a => a.Lang == index.Config.Default).Path ?? alternates[0].Path)!)))
                     .ToList(),
             Switches = pairs.Where(a => a.Lang.Code != langCode).Select(a => new LinkView(Href(a.Path!), a.Lang.Name, a.Lang.HtmlLang)).ToList(),
             Breadcrumbs = crumbs,
@@ -298,7 +297,7 @@ internal static partial class LayoutRenderer
     public static bool IsText(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".css" or ".js" or ".svg" or ".txt" or ".json" or ".xml" or ".html";
 
-    private static string Rel(string from, string to) => InternalLinkRewriter.Relative(from, to);
+    private static string Rel(string from, string to) => Urls.Relative(from, to);
 
     private static string Encode(string text) => Encoder.Encode(text);
 

@@ -50,13 +50,13 @@ internal static class SearchEngineFiles
                 foreach (var (_, path) in group)
                 {
                     writer.WriteStartElement("url");
-                    writer.WriteElementString("loc", Url(baseUrl, path));
+                    writer.WriteElementString("loc", Urls.Absolute(baseUrl, path));
                     foreach (var (lang, other) in alternates)
                     {
                         writer.WriteStartElement("xhtml", "link", "http://www.w3.org/1999/xhtml");
                         writer.WriteAttributeString("rel", "alternate");
                         writer.WriteAttributeString("hreflang", lang);
-                        writer.WriteAttributeString("href", Url(baseUrl, other));
+                        writer.WriteAttributeString("href", Urls.Absolute(baseUrl, other));
                         writer.WriteEndElement();
                     }
 
@@ -71,9 +71,6 @@ internal static class SearchEngineFiles
         var robots = $"User-agent: *\nAllow: /\nSitemap: {baseUrl}sitemap.xml\n";
         return [new OutputFile("sitemap.xml", builder.ToString() + "\n", null, null), new OutputFile("robots.txt", robots, null, null)];
     }
-
-    private static string Url(string baseUrl, string path) =>
-        baseUrl + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
 
     private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder)
     {

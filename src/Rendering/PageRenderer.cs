@@ -25,9 +25,11 @@ internal sealed record RenderedPage(
 /// <summary>Every page's own HTML, and every glossary definition's, by "lang/id".</summary>
 internal sealed record RenderedSite(IReadOnlyList<RenderedPage> Pages, IReadOnlyDictionary<string, string> Definitions)
 {
+    private readonly Dictionary<object, RenderedPage> _byPage = Pages.ToDictionary(p => (object)p.Page, ReferenceEqualityComparer.Instance);
+
     public string Definition(GlossaryEntry entry) => Definitions[$"{entry.Lang}/{entry.Id}"];
 
-    public RenderedPage Of(SourcePage page) => Pages.First(r => ReferenceEquals(r.Page, page));
+    public RenderedPage Of(SourcePage page) => _byPage[page];
 }
 
 /// <summary>
@@ -61,7 +63,7 @@ internal static class PageRenderer
             index.ResolveLink, index.LinkablePaths, source.DisplayPath, diagnostics);
         if (index.Lookups.TryGetValue(entry.Lang, out var lookup))
         {
-            var href = InternalLinkRewriter.Relative(glossaryPage, glossaryPage);
+            var href = Urls.Relative(glossaryPage, glossaryPage);
             GlossaryLinker.Link(source.Ast, lookup, index.Config.GlossaryLinking, id => $"{href}#{id}", term => term,
                 source.DisplayPath, entry.Meta.Term, diagnostics, automatic: false);
         }
@@ -83,7 +85,7 @@ internal static class PageRenderer
         if (index.Lookups.TryGetValue(page.ContentLang, out var lookup))
         {
             var glossaryPage = index.OutputPath(page.Lang, SiteIndex.GlossaryFile);
-            var href = InternalLinkRewriter.Relative(outputPath, glossaryPage);
+            var href = Urls.Relative(outputPath, glossaryPage);
             var label = theme.Text(page.Lang, "term_button");
             uses = GlossaryLinker.Link(page.Ast, lookup, index.Config.GlossaryLinking,
                 id => $"{href}#{id}", term => $"{label}{term}", page.DisplayPath, page.Meta.Title, bag);

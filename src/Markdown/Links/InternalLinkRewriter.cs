@@ -70,7 +70,7 @@ internal static class InternalLinkRewriter
             {
                 // The hint is written the way the editor writes links: relative to this file.
                 var here = $"{lang}/{relPath}";
-                var hint = DidYouMean.Suggest(key ?? path, knownPages) is { } known ? $" (did you mean \"{Relative(here, known)}\"?)" : "";
+                var hint = DidYouMean.Suggest(key ?? path, knownPages) is { } known ? $" (did you mean \"{Urls.Relative(here, known)}\"?)" : "";
                 diagnostics.Error("MS0201", displayPath, line, column, $"link to a page that does not exist: \"{path}\"{hint}");
                 continue;
             }
@@ -82,7 +82,7 @@ internal static class InternalLinkRewriter
                 continue;
             }
 
-            link.Url = Relative(pageOutputPath, target.OutputPath) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
+            link.Url = Urls.Relative(pageOutputPath, target.OutputPath) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
         }
     }
 
@@ -94,6 +94,4 @@ internal static class InternalLinkRewriter
         return path is null or "../" ? null : path;
     }
 
-    /// <summary>The URL of <paramref name="to"/> relative to the page at <paramref name="from"/> (both output paths).</summary>
-    public static string Relative(string from, string to) => Urls.Relative(from, to);
 }

@@ -100,7 +100,7 @@ internal sealed class AlternatesRule : HtmlRule
             return null;
         }
 
-        var tail = path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
+        var tail = Urls.Public(path);
         return canonical.EndsWith(tail, StringComparison.Ordinal) ? canonical[..^tail.Length] : null;
     }
 

@@ -93,12 +93,8 @@ internal sealed class InternalLinksRule : HtmlRule
     {
         // A 404 page is served at whatever address was not found, so it may address the site from the
         // host's root, under the site's own base path; every other page stays relative.
-        if (site.Expectations.NotFoundBase is { } basePath && Path.GetFileName(page.Path) == "404.html" && url.StartsWith(basePath, StringComparison.Ordinal))
-        {
-            url = Urls.Relative(page.Path, url[basePath.Length..].Split('#')[0]) + (url.Contains('#') ? url[url.IndexOf('#')..] : "");
-        }
-
-        var (path, fragment) = Urls.Resolve(page.Directory, url);
+        var fromSiteRoot = site.Expectations.NotFoundBase is { } basePath && Path.GetFileName(page.Path) == "404.html" && url.StartsWith(basePath, StringComparison.Ordinal);
+        var (path, fragment) = fromSiteRoot ? Urls.Resolve("", url[site.Expectations.NotFoundBase!.Length..]) : Urls.Resolve(page.Directory, url);
         if (path is null)
         {
             if (fragment is { Length: > 0 } && !page.Ids.Contains(fragment))
@@ -115,7 +111,7 @@ internal sealed class InternalLinksRule : HtmlRule
             return;
         }
 
-        if (url.StartsWith('/'))
+        if (url.StartsWith('/') && !fromSiteRoot)
         {
             report.Report(this, page, element, $"\"{url}\" starts at the host's root; the site may be published under a sub-path or opened from disk, so use a relative URL");
             return;
