@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsite.Checks;
 using Microsite.Config;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Indexing;
 using Microsite.Layout;
 using Microsite.Output;

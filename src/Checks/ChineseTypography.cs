@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Markdown.Tables;
 
 namespace Microsite.Checks;
@@ -29,7 +29,7 @@ internal static partial class ChineseTypography
             foreach (Match m in SpaceBetweenHan().Matches(text))
             {
                 var (line, column) = At(origins, m.Index, leaf);
-                diagnostics.Error("MS0302", page.DisplayPath, line, column,
+                diagnostics.Error(DiagnosticIds.SpaceInChinese, page.DisplayPath, line, column,
                     $"space inside Chinese text: \"{Excerpt(text, m.Index, m.Length)}\" (Chinese typography puts no space between Han characters or between a Han character and a number: remove it)");
             }
 
@@ -37,14 +37,14 @@ internal static partial class ChineseTypography
             {
                 var punctuation = m.Value.First(c => ",;:?!()".Contains(c));
                 var (line, column) = At(origins, m.Index + m.Value.IndexOf(punctuation), leaf);
-                diagnostics.Error("MS0303", page.DisplayPath, line, column,
+                diagnostics.Error(DiagnosticIds.HalfWidthPunctuation, page.DisplayPath, line, column,
                     $"half-width \"{punctuation}\" beside Chinese text in \"{Excerpt(text, m.Index, m.Length)}\" (use the full-width \"{FullWidth(punctuation)}\")");
             }
 
             if (leaf is ParagraphBlock paragraph && leaf.Parent is MarkdownDocument && !EndsSentence(text) && !TableAccessibility.IsCaption(paragraph))
             {
                 var (line, column) = At(origins, Math.Max(0, text.TrimEnd().Length - 1), leaf);
-                diagnostics.Warning("MS0301", page.DisplayPath, line, column,
+                diagnostics.Warning(DiagnosticIds.ParagraphUnterminated, page.DisplayPath, line, column,
                     $"paragraph ends without terminal punctuation: \"…{Excerpt(text, Math.Max(0, text.TrimEnd().Length - 12), 12)}\" (was a sentence cut by a page break? join it with the next paragraph)");
             }
         }

@@ -3,7 +3,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Indexing;
 using Microsite.Markdown.Glossary;
 
@@ -56,7 +56,7 @@ internal static partial class ContentChecks
             };
             if (found is not null)
             {
-                diagnostics.Warning("MS0203", page.DisplayPath, line + 1, column + 1,
+                diagnostics.Warning(DiagnosticIds.RawHtml, page.DisplayPath, line + 1, column + 1,
                     $"raw HTML is shown as text, not used: \"{(found.Length > 40 ? found[..40] + "…" : found)}\" (write Markdown instead)");
             }
         }
@@ -74,7 +74,7 @@ internal static partial class ContentChecks
             var at = text.LastIndexOf('{');
             if (at >= 0 && text.TrimEnd().EndsWith('}') && text[(at + 1)..].TrimStart().StartsWith('#'))
             {
-                diagnostics.Error("MS0205", page.DisplayPath, heading.Line + 1, heading.Column + 1,
+                diagnostics.Error(DiagnosticIds.HeadingIdUnread, page.DisplayPath, heading.Line + 1, heading.Column + 1,
                     $"heading id \"{text[at..].Trim()}\" was not understood and would show as text (an id needs at least two characters: ASCII letters, digits, - or _, like {{#targets}})");
             }
         }
@@ -94,7 +94,7 @@ internal static partial class ContentChecks
                 || (attributes.Id is not null && node is not HeadingBlock));
             if (extra)
             {
-                diagnostics.Error("MS0206", page.DisplayPath, node.Line + 1, node.Column + 1,
+                diagnostics.Error(DiagnosticIds.AttributesMisplaced, page.DisplayPath, node.Line + 1, node.Column + 1,
                     "\"{…}\" attributes are only for heading ids ({#targets}) and language runs ([text]{lang=en}, with no space before the brace)");
             }
 
@@ -102,7 +102,7 @@ internal static partial class ContentChecks
             if (node is LeafBlock { Inline: not null } leaf and not CodeBlock
                 && LeftOverSyntax(WellFormed().Replace(page.Text.Substring(leaf.Span.Start, leaf.Span.Length), "")) is { } leftOver)
             {
-                diagnostics.Warning("MS0207", page.DisplayPath, leaf.Line + 1, leaf.Column + 1,
+                diagnostics.Warning(DiagnosticIds.SyntaxLeftAsText, page.DisplayPath, leaf.Line + 1, leaf.Column + 1,
                     $"\"{leftOver}\" is shown as text: an explicit glossary reference is [[term]], a language run [text]{{lang=en}}");
             }
         }
@@ -141,12 +141,12 @@ internal static partial class ContentChecks
 
             if (id == PageSections.TopId)
             {
-                diagnostics.Error("MS0204", page.DisplayPath, heading.Line + 1, heading.Column + 1,
+                diagnostics.Error(DiagnosticIds.HeadingIdRepeated, page.DisplayPath, heading.Line + 1, heading.Column + 1,
                     $"heading id \"{id}\" is reserved for the start of the page; choose another");
             }
             else if (!seen.Add(id))
             {
-                diagnostics.Error("MS0204", page.DisplayPath, heading.Line + 1, heading.Column + 1,
+                diagnostics.Error(DiagnosticIds.HeadingIdRepeated, page.DisplayPath, heading.Line + 1, heading.Column + 1,
                     $"heading id \"{id}\" is already used on this page; every section needs its own");
             }
         }
@@ -161,7 +161,7 @@ internal static partial class ContentChecks
         var theirIds = theirs.Select(s => s.Id).ToList();
         if (!ourIds.SequenceEqual(theirIds))
         {
-            diagnostics.Error("MS0404", pair.DisplayPath, 1, 1,
+            diagnostics.Error(DiagnosticIds.SectionsDiffer, pair.DisplayPath, 1, 1,
                 $"section ids differ from {page.DisplayPath}: [{string.Join(", ", theirIds)}] here, [{string.Join(", ", ourIds)}] there (both languages need the same {{#id}} headings in the same order, so the language switch keeps the reader's place)");
             return;
         }
@@ -170,7 +170,7 @@ internal static partial class ContentChecks
         {
             if (mine.Paragraphs != other.Paragraphs)
             {
-                diagnostics.Warning("MS0407", pair.DisplayPath, other.Line, 1,
+                diagnostics.Warning(DiagnosticIds.ParagraphCountDiffers, pair.DisplayPath, other.Line, 1,
                     $"section \"{other.Id}\" has {other.Paragraphs} paragraph(s) here and {mine.Paragraphs} in {page.DisplayPath} (a paragraph missing or split?)");
             }
 
@@ -181,7 +181,7 @@ internal static partial class ContentChecks
                 if (term.Forms.TryGetValue(pair.Lang, out var renderings) && !renderings.Any(r => other.Text.Contains(r, StringComparison.OrdinalIgnoreCase)))
                 {
                     var rendering = string.Join("\" or \"", renderings);
-                    diagnostics.Warning("MS0411", pair.DisplayPath, other.Line, 1,
+                    diagnostics.Warning(DiagnosticIds.TerminologyMismatch, pair.DisplayPath, other.Line, 1,
                         $"section \"{other.Id}\" should name \"{source}\" as \"{rendering}\" (input/terminology.yml line {term.Line})");
                 }
             }

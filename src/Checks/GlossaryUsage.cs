@@ -1,4 +1,4 @@
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Indexing;
 using Microsite.Rendering;
 
@@ -23,7 +23,7 @@ internal static class GlossaryUsage
             var unused = entries.Where(e => !used.Contains(e.Id)).ToList();
             foreach (var entry in unused.Where(e => e.Meta.Unused is null))
             {
-                diagnostics.Warning("MS0103", entry.Source.DisplayPath, entry.Meta.Line, 1,
+                diagnostics.Warning(DiagnosticIds.TermUnused, entry.Source.DisplayPath, entry.Meta.Line, 1,
                     $"glossary term \"{entry.Meta.Term}\" is never used in the {index.Language(lang).Name} text (add an alias for the form the text uses, or say why in \"unused:\")");
             }
 
@@ -33,7 +33,7 @@ internal static class GlossaryUsage
 
             foreach (var entry in entries.Where(e => e.Meta.Unused is not null && used.Contains(e.Id)))
             {
-                diagnostics.Warning("MS0103", entry.Source.DisplayPath, entry.Meta.Line, 1,
+                diagnostics.Warning(DiagnosticIds.TermUnused, entry.Source.DisplayPath, entry.Meta.Line, 1,
                     $"glossary term \"{entry.Meta.Term}\" says why it is unused, but the text uses it now: remove \"unused:\"");
             }
         }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsite.Config;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Layout;
 using Microsite.Output;
 using Microsite.Translations;

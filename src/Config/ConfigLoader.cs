@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 
 namespace Microsite.Config;
 
@@ -16,13 +16,13 @@ internal static partial class ConfigLoader
     {
         if (text is null)
         {
-            diagnostics.Error(present ? "MS0010" : "MS0012", displayPath, 0, 0, present
+            diagnostics.Error(present ? DiagnosticIds.ConfigInvalid : DiagnosticIds.ConfigMissing, displayPath, 0, 0, present
                 ? ContentLoader.NotUtf8
                 : "site.yml is missing; every site needs one (see README, \"site.yml\")");
             return null;
         }
 
-        var root = YamlFields.Parse(text, displayPath, 0, diagnostics, "MS001");
+        var root = YamlFields.Parse(text, displayPath, 0, diagnostics, YamlIds.SiteConfig);
         if (root is null)
         {
             return null;
@@ -37,7 +37,7 @@ internal static partial class ConfigLoader
                 var fields = langMap.Map(code)!;
                 if (!LanguageCode().IsMatch(code))
                 {
-                    langMap.ReportAt("3", code, $"language code \"{code}\" must be lowercase letters, like zh or en");
+                    langMap.ReportAt(DiagnosticIds.ConfigWrongValue, code, $"language code \"{code}\" must be lowercase letters, like zh or en");
                     continue;
                 }
 
@@ -51,7 +51,7 @@ internal static partial class ConfigLoader
             langMap.RejectUnknown();
             if (languages.Count == 0)
             {
-                root.ReportAt("2", "languages", "\"languages\" must list at least one language (the first is the default)");
+                root.ReportAt(DiagnosticIds.ConfigMissing, "languages", "\"languages\" must list at least one language (the first is the default)");
             }
         }
 
@@ -60,7 +60,7 @@ internal static partial class ConfigLoader
         {
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
             {
-                root.ReportAt("3", "base_url", $"\"base_url\" must be an absolute http(s) address, not \"{baseUrl}\"");
+                root.ReportAt(DiagnosticIds.ConfigWrongValue, "base_url", $"\"base_url\" must be an absolute http(s) address, not \"{baseUrl}\"");
                 baseUrl = null;
             }
             else if (!baseUrl.EndsWith('/'))
@@ -88,7 +88,7 @@ internal static partial class ConfigLoader
                 var level = rules.Enum(id, RuleLevel.Error, ("off", RuleLevel.Off), ("warning", RuleLevel.Warning), ("error", RuleLevel.Error));
                 if (!RuleId().IsMatch(id))
                 {
-                    rules.ReportAt("3", id, $"\"{id}\" is not a diagnostic id (like MS0301)");
+                    rules.ReportAt(DiagnosticIds.ConfigWrongValue, id, $"\"{id}\" is not a diagnostic id (like MS0301)");
                 }
                 else
                 {

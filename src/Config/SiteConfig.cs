@@ -1,4 +1,4 @@
-using Microsite.Diagnostics;
+using Microsite.Core;
 
 namespace Microsite.Config;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Markdig;
 using Microsite.Config;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Markdown;
 
 namespace Microsite.Content;
@@ -26,7 +26,7 @@ internal static partial class ContentLoader
 
         foreach (var stray in input.Paths.Where(p => p.EndsWith(".md", StringComparison.Ordinal) && p.Contains('/') && config.Language(p.Split('/')[0]) is null))
         {
-            diagnostics.Warning("MS0027", input.Display(stray), 0, 0,
+            diagnostics.Warning(DiagnosticIds.LanguageUnknown, input.Display(stray), 0, 0,
                 $"\"{stray.Split('/')[0]}\" is not a language of site.yml ({string.Join(", ", config.Languages.Select(l => l.Code))}); this file is not published");
         }
 
@@ -40,7 +40,7 @@ internal static partial class ContentLoader
             }
             else
             {
-                diagnostics.Error("MS0020", input.Display(path), 0, 0, NotUtf8);
+                diagnostics.Error(DiagnosticIds.FrontMatterInvalid, input.Display(path), 0, 0, NotUtf8);
             }
         });
 
@@ -57,19 +57,19 @@ internal static partial class ContentLoader
         var yaml = FrontMatter.Extract(text, out var closed, out var body);
         if (yaml is null)
         {
-            diagnostics.Error("MS0020", displayPath, 1, 1,
+            diagnostics.Error(DiagnosticIds.FrontMatterInvalid, displayPath, 1, 1,
                 "couldn't find front matter: the file must start with a line \"---\", the page's fields, and another \"---\" (did you forget the opening \"---\"?)");
             return null;
         }
 
         if (!closed)
         {
-            diagnostics.Error("MS0020", displayPath, 1, 1, "the front matter opened with \"---\" is never closed (is the second \"---\" line missing?)");
+            diagnostics.Error(DiagnosticIds.FrontMatterInvalid, displayPath, 1, 1, "the front matter opened with \"---\" is never closed (is the second \"---\" line missing?)");
             return null;
         }
 
         // The YAML starts on line 2 of the file.
-        var fields = YamlFields.Parse(yaml, displayPath, 1, diagnostics, "MS002");
+        var fields = YamlFields.Parse(yaml, displayPath, 1, diagnostics, YamlIds.FrontMatter);
         if (fields is null)
         {
             return null;
@@ -89,14 +89,14 @@ internal static partial class ContentLoader
             var id = Path.GetFileNameWithoutExtension(relPath);
             if (relPath.Count(c => c == '/') > 1)
             {
-                diagnostics.Error("MS0025", displayPath, 0, 0,
+                diagnostics.Error(DiagnosticIds.SlugInvalid, displayPath, 0, 0,
                     "glossary entries live directly in glossary/, not in a folder below it (the file name is the entry's id)");
                 return null;
             }
 
             if (!SlugPattern().IsMatch(id))
             {
-                diagnostics.Error("MS0025", displayPath, 1, 1,
+                diagnostics.Error(DiagnosticIds.SlugInvalid, displayPath, 1, 1,
                     $"glossary file name \"{id}\" must be an ASCII id of lowercase words joined by hyphens (it becomes the entry's anchor), like \"dual-centre.md\"");
             }
 
@@ -133,7 +133,7 @@ internal static partial class ContentLoader
         var kind = fields.Enum<PageKind?>("kind", null, ("chapter", PageKind.Chapter), ("page", PageKind.Page));
         if (kind is null && fields.String("kind") is null)
         {
-            fields.ReportAt("2", "kind", "missing required \"kind\" (chapter or page)");
+            fields.ReportAt(DiagnosticIds.FrontMatterMissing, "kind", "missing required \"kind\" (chapter or page)");
         }
 
         return kind;
@@ -154,12 +154,12 @@ internal static partial class ContentLoader
         var slug = f.String("slug", required: true);
         if (slug is not null && !SlugPattern().IsMatch(slug))
         {
-            f.ReportAt("5", "slug", $"slug \"{slug}\" must be lowercase ASCII words joined by hyphens, like \"review-2022\"");
+            f.ReportAt(DiagnosticIds.SlugInvalid, "slug", $"slug \"{slug}\" must be lowercase ASCII words joined by hyphens, like \"review-2022\"");
             slug = null;
         }
         else if (slug is not null && ReservedSlugs.Contains(slug))
         {
-            f.ReportAt("5", "slug", $"slug \"{slug}\" is taken by a page the generator writes itself; choose another");
+            f.ReportAt(DiagnosticIds.SlugInvalid, "slug", $"slug \"{slug}\" is taken by a page the generator writes itself; choose another");
             slug = null;
         }
 
@@ -213,7 +213,7 @@ internal static partial class ContentLoader
             foreach (var page in ordered.Skip(1))
             {
                 var (line, column) = page.Meta.At("slug");
-                diagnostics.Error("MS0024", page.DisplayPath, line, column,
+                diagnostics.Error(DiagnosticIds.SlugDuplicate, page.DisplayPath, line, column,
                     $"slug \"{group.Key.Slug}\" is already used by {ordered[0].DisplayPath}; each page needs its own");
             }
         }

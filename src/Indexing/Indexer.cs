@@ -1,7 +1,7 @@
 using Markdig;
 using Microsite.Config;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
 using YamlDotNet.RepresentationModel;
@@ -43,7 +43,7 @@ internal static class Indexer
                 {
                     if (config.Translations == TranslationPolicy.Strict)
                     {
-                        diagnostics.Error("MS0401", page.DisplayPath, 0, 0,
+                        diagnostics.Error(DiagnosticIds.PairMissing, page.DisplayPath, 0, 0,
                             $"this page has no {other.Name} version: add input/{other.Code}/{page.RelPath} (or set \"translations: fallback\" in site.yml)");
                     }
 
@@ -59,13 +59,13 @@ internal static class Indexer
                 if (pair.Meta.Slug != page.Meta.Slug)
                 {
                     var (line, column) = pair.Meta.At("slug");
-                    diagnostics.Error("MS0402", pair.DisplayPath, line, column,
+                    diagnostics.Error(DiagnosticIds.PairDiffers, pair.DisplayPath, line, column,
                         $"slug \"{pair.Meta.Slug}\" differs from \"{page.Meta.Slug}\" in {page.DisplayPath}; a page and its translation share the slug");
                 }
 
                 if (pair.Kind != page.Kind || pair.Meta.Order != page.Meta.Order || pair.Meta.Parent != page.Meta.Parent)
                 {
-                    diagnostics.Error("MS0402", pair.DisplayPath, 1, 1,
+                    diagnostics.Error(DiagnosticIds.PairDiffers, pair.DisplayPath, 1, 1,
                         $"kind, order or parent differ from {page.DisplayPath}; a page and its translation sit at the same place in the report");
                 }
             }
@@ -104,7 +104,7 @@ internal static class Indexer
     {
         foreach (var lang in config.Languages.Where(l => !pages.Any(p => p.Lang == l.Code && p.Kind == PageKind.Home)))
         {
-            diagnostics.Error("MS0028", input.Display($"{lang.Code}/index.md"), 0, 0,
+            diagnostics.Error(DiagnosticIds.HomeMissing, input.Display($"{lang.Code}/index.md"), 0, 0,
                 $"the {lang.Name} home page is missing: every language needs input/{lang.Code}/index.md");
         }
     }
@@ -117,7 +117,7 @@ internal static class Indexer
             if (!topLevel.Any(p => p.Meta.Slug == page.Meta.Parent))
             {
                 var (line, column) = page.Meta.At("parent");
-                diagnostics.Error("MS0026", page.DisplayPath, line, column,
+                diagnostics.Error(DiagnosticIds.ParentUnknown, page.DisplayPath, line, column,
                     $"parent \"{page.Meta.Parent}\" is not the slug of another top-level chapter{DidYouMean.Hint(page.Meta.Parent!, topLevel.Select(s => s.Meta.Slug))}");
             }
         }
@@ -137,7 +137,7 @@ internal static class Indexer
 
             foreach (var duplicate in list.GroupBy(e => e.Meta.Number).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
             {
-                diagnostics.Error("MS0105", duplicate.Source.DisplayPath, duplicate.Meta.Line, 1,
+                diagnostics.Error(DiagnosticIds.EntryNumberDuplicate, duplicate.Source.DisplayPath, duplicate.Meta.Line, 1,
                     $"glossary number {duplicate.Meta.Number} is also used by {list.First(e => e.Meta.Number == duplicate.Meta.Number).Source.DisplayPath}");
             }
         }
@@ -150,12 +150,12 @@ internal static class Indexer
             {
                 if (!byKey.TryGetValue($"{other.Code}/{entry.RelPath}", out var pair))
                 {
-                    diagnostics.Error("MS0104", entry.DisplayPath, 0, 0,
+                    diagnostics.Error(DiagnosticIds.EntryUntranslated, entry.DisplayPath, 0, 0,
                         $"glossary entry \"{entry.Glossary!.Term}\" has no {other.Name} entry: add input/{other.Code}/{entry.RelPath}");
                 }
                 else if (entry.Lang == config.Default.Code && pair.Glossary!.Number != entry.Glossary!.Number)
                 {
-                    diagnostics.Error("MS0106", pair.DisplayPath, pair.Glossary.Line, 1,
+                    diagnostics.Error(DiagnosticIds.EntryNumberDiffers, pair.DisplayPath, pair.Glossary.Line, 1,
                         $"number {pair.Glossary.Number} differs from {entry.Glossary.Number} in {entry.DisplayPath}");
                 }
             }
@@ -176,7 +176,7 @@ internal static class Indexer
                 var key = name.ToLowerInvariant();
                 if (owner.TryGetValue(key, out var first) && first.Id != entry.Id)
                 {
-                    diagnostics.Error("MS0101", entry.Source.DisplayPath, entry.Meta.Line, 1,
+                    diagnostics.Error(DiagnosticIds.TermCollision, entry.Source.DisplayPath, entry.Meta.Line, 1,
                         $"\"{name}\" is already a term or alias of {first.Source.DisplayPath}; the linker could not tell them apart");
                     continue;
                 }
@@ -211,7 +211,7 @@ internal static class Indexer
 
             if (stream.Documents[0].RootNode is not YamlSequenceNode items)
             {
-                diagnostics.Error("MS0410", path, 1, 1, "terminology.yml must be a list of entries like \"- { zh: 阳澄湖, en: Yangcheng Lake }\"");
+                diagnostics.Error(DiagnosticIds.TerminologyInvalid, path, 1, 1, "terminology.yml must be a list of entries like \"- { zh: 阳澄湖, en: Yangcheng Lake }\"");
                 return list;
             }
 
@@ -238,7 +238,7 @@ internal static class Indexer
                 var unknown = forms.Keys.FirstOrDefault(k => config.Language(k) is null);
                 if (forms.Count < 2 || unknown is not null || !forms.ContainsKey(config.Default.Code))
                 {
-                    diagnostics.Error("MS0410", path, line, (int)item.Start.Column,
+                    diagnostics.Error(DiagnosticIds.TerminologyInvalid, path, line, (int)item.Start.Column,
                         unknown is not null
                             ? $"\"{unknown}\" is not a language of site.yml"
                             : $"each entry needs the {config.Default.Name} form and at least one translation, like \"- {{ zh: 阳澄湖, en: Yangcheng Lake }}\"");
@@ -253,7 +253,7 @@ internal static class Indexer
 #pragma warning restore CA1031
         {
             var line = e is YamlDotNet.Core.YamlException y ? (int)y.Start.Line : 1;
-            diagnostics.Error("MS0410", path, Math.Max(line, 1), 1, $"invalid YAML: {e.Message.Split(". ")[0]}");
+            diagnostics.Error(DiagnosticIds.TerminologyInvalid, path, Math.Max(line, 1), 1, $"invalid YAML: {e.Message.Split(". ")[0]}");
         }
 
         return list;

@@ -1,3 +1,4 @@
+using Microsite.Core;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;

@@ -1,3 +1,4 @@
+using Microsite.Core;
 using Fluid;
 using Microsite.Content;
 using YamlDotNet.RepresentationModel;

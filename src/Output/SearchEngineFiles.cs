@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Indexing;
 using Microsite.Layout;
 
@@ -15,7 +15,7 @@ internal static class SearchEngineFiles
         var baseUrl = index.Config.BaseUrl;
         if (baseUrl is null)
         {
-            diagnostics.Warning("MS0409", configPath, 0, 0,
+            diagnostics.Warning(DiagnosticIds.SitemapWithoutBaseUrl, configPath, 0, 0,
                 "no sitemap.xml: search engines need absolute addresses; set \"base_url\" to the address the site is published at");
             return [new OutputFile("robots.txt", "User-agent: *\nAllow: /\n", null, null)];
         }

@@ -1,7 +1,7 @@
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Content;
 using Microsite.Indexing;
 using Microsite.Layout;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Indexing;
 
 namespace Microsite.Translations;
@@ -80,11 +80,11 @@ internal static class TranslationStatus
             switch (report.State)
             {
                 case TranslationState.Stale:
-                    diagnostics.Warning("MS0403", report.Translation, 0, 0,
+                    diagnostics.Warning(DiagnosticIds.TranslationStale, report.Translation, 0, 0,
                         $"translation is older than {report.Source} (sections: {(report.ChangedSections.Count == 0 ? "none, only spacing" : string.Join(", ", report.ChangedSections))}); update it, then run: microsite translations --mark {report.Translation}");
                     break;
                 case TranslationState.Unmarked:
-                    diagnostics.Warning("MS0408", report.Translation, 0, 0,
+                    diagnostics.Warning(DiagnosticIds.TranslationUnmarked, report.Translation, 0, 0,
                         $"translation of {report.Source} was never marked as done; when it is, run: microsite translations --mark {report.Translation}");
                     break;
             }

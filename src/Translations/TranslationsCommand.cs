@@ -2,7 +2,7 @@ using System.Text;
 using Microsite.Cli;
 using Microsite.Config;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Indexing;
 
 namespace Microsite.Translations;

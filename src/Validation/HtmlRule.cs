@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using Microsite.Diagnostics;
+using Microsite.Core;
 
 namespace Microsite.Validation;
 

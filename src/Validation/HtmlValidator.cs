@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AngleSharp.Html.Parser;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Validation.Rules;
 
 namespace Microsite.Validation;

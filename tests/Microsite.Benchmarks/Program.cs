@@ -1,3 +1,4 @@
+using Microsite.Core;
 using System.Diagnostics;
 using Microsite;
 using Microsite.Content;

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsite.Content;
-using Microsite.Diagnostics;
+using Microsite.Core;
 
 namespace Microsite.Tests;
 

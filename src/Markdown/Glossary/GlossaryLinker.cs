@@ -3,7 +3,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsite.Config;
-using Microsite.Diagnostics;
+using Microsite.Core;
 
 namespace Microsite.Markdown.Glossary;
 
@@ -96,7 +96,7 @@ internal static class GlossaryLinker
         {
             if (!glossary.EntryByName.TryGetValue(reference.Term.ToLowerInvariant(), out var entryId))
             {
-                diagnostics.Error("MS0102", displayPath, reference.Line + 1, reference.Column + 1,
+                diagnostics.Error(DiagnosticIds.TermUnknown, displayPath, reference.Line + 1, reference.Column + 1,
                     $"unknown glossary term \"{reference.Term}\"{DidYouMean.Hint(reference.Term, glossary.EntryByName.Keys.Select(k => Original(k)))}");
                 return;
             }

@@ -1,6 +1,6 @@
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Microsite.Diagnostics;
+using Microsite.Core;
 
 namespace Microsite.Markdown.Links;
 
@@ -39,7 +39,7 @@ internal static class InternalLinkRewriter
             var (line, column) = (link.Line + 1, link.Column + 1);
             if (url.StartsWith('/'))
             {
-                diagnostics.Error("MS0201", displayPath, line, column,
+                diagnostics.Error(DiagnosticIds.LinkTargetMissing, displayPath, line, column,
                     $"\"{url}\" starts at the web host's root, which changes with where the site is published; write the path relative to this file, like \"{url.TrimStart('/')}\" or \"../{url.TrimStart('/')}\"");
                 continue;
             }
@@ -52,7 +52,7 @@ internal static class InternalLinkRewriter
             {
                 if (fragment is not null && !ownAnchors.Contains(fragment))
                 {
-                    diagnostics.Error("MS0202", displayPath, line, column,
+                    diagnostics.Error(DiagnosticIds.LinkAnchorMissing, displayPath, line, column,
                         $"no heading with id \"{fragment}\" on this page{DidYouMean.Hint(fragment, ownAnchors)}");
                 }
 
@@ -71,13 +71,13 @@ internal static class InternalLinkRewriter
                 // The hint is written the way the editor writes links: relative to this file.
                 var here = $"{lang}/{relPath}";
                 var hint = DidYouMean.Suggest(key ?? path, knownPages) is { } known ? $" (did you mean \"{Urls.Relative(here, known)}\"?)" : "";
-                diagnostics.Error("MS0201", displayPath, line, column, $"link to a page that does not exist: \"{path}\"{hint}");
+                diagnostics.Error(DiagnosticIds.LinkTargetMissing, displayPath, line, column, $"link to a page that does not exist: \"{path}\"{hint}");
                 continue;
             }
 
             if (fragment is not null && !target.Anchors.Contains(fragment))
             {
-                diagnostics.Error("MS0202", displayPath, line, column,
+                diagnostics.Error(DiagnosticIds.LinkAnchorMissing, displayPath, line, column,
                     $"\"{path}\" has no heading with id \"{fragment}\"{DidYouMean.Hint(fragment, target.Anchors)}");
                 continue;
             }

@@ -1,3 +1,4 @@
+using Microsite.Core;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -6,7 +7,7 @@ namespace Microsite.Validation.Rules;
 /// <summary>MS0540-MS0541: images have alt text; data tables have a caption or label and scoped header cells.</summary>
 internal sealed class MediaAndTablesRule : HtmlRule
 {
-    public override string Id => "MS0540";
+    public override string Id => DiagnosticIds.ImageAlt;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -34,7 +35,7 @@ internal sealed class MediaAndTablesRule : HtmlRule
 
     private static string Short(string text) => text.Length > 20 ? text[..20] + "…" : text;
 
-    private static readonly HtmlRule Table = new Named("MS0541");
+    private static readonly HtmlRule Table = new Named(DiagnosticIds.TableLabel);
 }
 
 /// <summary>
@@ -43,7 +44,7 @@ internal sealed class MediaAndTablesRule : HtmlRule
 /// </summary>
 internal sealed partial class SelfContainedRule : HtmlRule
 {
-    public override string Id => "MS0550";
+    public override string Id => DiagnosticIds.ExternalResource;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -83,7 +84,7 @@ internal sealed partial class SelfContainedRule : HtmlRule
 /// <summary>MS0560: every glossary term link lands on an entry of a glossary page.</summary>
 internal sealed class GlossaryLinksRule : HtmlRule
 {
-    public override string Id => "MS0560";
+    public override string Id => DiagnosticIds.TermLinkTarget;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -108,7 +109,7 @@ internal sealed partial class FurnitureRule : HtmlRule
 {
     public const string IcpRegister = "https://beian.miit.gov.cn/";
 
-    public override string Id => "MS0570";
+    public override string Id => DiagnosticIds.Furniture;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -159,7 +160,7 @@ internal sealed partial class FurnitureRule : HtmlRule
 /// </summary>
 internal sealed class StrictCspRule : HtmlRule
 {
-    public override string Id => "MS0580";
+    public override string Id => DiagnosticIds.ContentSecurityPolicy;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {

@@ -1,9 +1,10 @@
+using Microsite.Core;
 namespace Microsite.Validation.Rules;
 
 /// <summary>MS0510: no id twice on a page.</summary>
 internal sealed class DuplicateIdRule : HtmlRule
 {
-    public override string Id => "MS0510";
+    public override string Id => DiagnosticIds.IdRepeated;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -24,7 +25,7 @@ internal sealed class IdReferenceRule : HtmlRule
     private static readonly string[] ListAttributes = ["aria-describedby", "aria-labelledby", "aria-controls", "aria-owns", "aria-flowto"];
     private static readonly string[] SingleAttributes = ["for", "popovertarget", "aria-activedescendant", "aria-details", "aria-errormessage", "list", "form"];
 
-    public override string Id => "MS0511";
+    public override string Id => DiagnosticIds.IdReferenceMissing;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {

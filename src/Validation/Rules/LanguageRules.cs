@@ -1,9 +1,10 @@
+using Microsite.Core;
 namespace Microsite.Validation.Rules;
 
 /// <summary>MS0530: &lt;html lang&gt; is the page's language.</summary>
 internal sealed class HtmlLangRule : HtmlRule
 {
-    public override string Id => "MS0530";
+    public override string Id => DiagnosticIds.HtmlLang;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -25,7 +26,7 @@ internal sealed class HtmlLangRule : HtmlRule
 /// </summary>
 internal sealed class AlternatesRule : HtmlRule
 {
-    public override string Id => "MS0531";
+    public override string Id => DiagnosticIds.Alternates;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {

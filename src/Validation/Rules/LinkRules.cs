@@ -1,3 +1,4 @@
+using Microsite.Core;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -54,7 +55,7 @@ internal static partial class References
 /// <summary>MS0501-MS0506: internal links and resources resolve to files of the site, case and anchors included.</summary>
 internal sealed class InternalLinksRule : HtmlRule
 {
-    public override string Id => "MS0501";
+    public override string Id => DiagnosticIds.PageLinkBroken;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -147,11 +148,11 @@ internal sealed class InternalLinksRule : HtmlRule
 
     private static string Attr(IElement element) => element.HasAttribute("href") ? "href" : "src";
 
-    private static readonly HtmlRule Case = new Named("MS0502");
-    private static readonly HtmlRule Fragment = new Named("MS0503");
-    private static readonly HtmlRule SourceLink = new Named("MS0504");
-    private static readonly HtmlRule Empty = new Named("MS0505");
-    private static readonly HtmlRule Javascript = new Named("MS0506");
+    private static readonly HtmlRule Case = new Named(DiagnosticIds.PageLinkCase);
+    private static readonly HtmlRule Fragment = new Named(DiagnosticIds.PageAnchorMissing);
+    private static readonly HtmlRule SourceLink = new Named(DiagnosticIds.PageSourceLink);
+    private static readonly HtmlRule Empty = new Named(DiagnosticIds.PageLinkEmpty);
+    private static readonly HtmlRule Javascript = new Named(DiagnosticIds.PageJavascriptUrl);
 }
 
 /// <summary>MS0507: local stylesheets' url() and @import resolve to files of the site.</summary>
@@ -159,7 +160,7 @@ internal static class StylesheetLinks
 {
     public static void Check(SiteUnderTest site, Reporter report)
     {
-        var rule = new Named("MS0507");
+        var rule = new Named(DiagnosticIds.StylesheetUrlBroken);
         foreach (var (path, css) in site.Stylesheets)
         {
             var directory = path.Contains('/') ? path[..(path.LastIndexOf('/') + 1)] : "";
@@ -176,11 +177,11 @@ internal static class StylesheetLinks
 }
 
 /// <summary>A rule id used for one finding of a bigger rule class (links have several ids, one check).</summary>
-internal sealed class Named(string id, Diagnostics.Severity level = Diagnostics.Severity.Error) : HtmlRule
+internal sealed class Named(string id, Severity level = Severity.Error) : HtmlRule
 {
     public override string Id => id;
 
-    public override Diagnostics.Severity Level => level;
+    public override Severity Level => level;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {

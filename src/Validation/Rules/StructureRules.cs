@@ -1,3 +1,4 @@
+using Microsite.Core;
 using AngleSharp.Dom;
 
 namespace Microsite.Validation.Rules;
@@ -5,7 +6,7 @@ namespace Microsite.Validation.Rules;
 /// <summary>MS0520-MS0522: one h1, heading levels that never skip, no empty heading.</summary>
 internal sealed class HeadingsRule : HtmlRule
 {
-    public override string Id => "MS0520";
+    public override string Id => DiagnosticIds.HeadingOne;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -35,14 +36,14 @@ internal sealed class HeadingsRule : HtmlRule
         }
     }
 
-    private static readonly HtmlRule Skip = new Named("MS0521");
-    private static readonly HtmlRule Empty = new Named("MS0522");
+    private static readonly HtmlRule Skip = new Named(DiagnosticIds.HeadingSkipped);
+    private static readonly HtmlRule Empty = new Named(DiagnosticIds.HeadingEmpty);
 }
 
 /// <summary>MS0523: a main landmark, and a skip link to it as the first thing keyboard users reach.</summary>
 internal sealed class LandmarksRule : HtmlRule
 {
-    public override string Id => "MS0523";
+    public override string Id => DiagnosticIds.Landmarks;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -66,7 +67,7 @@ internal sealed class LandmarksRule : HtmlRule
 /// <summary>MS0524-MS0525: a title, unique across the site, and a meta description.</summary>
 internal sealed class TitleRule : HtmlRule
 {
-    public override string Id => "MS0524";
+    public override string Id => DiagnosticIds.TitleMissingOrRepeated;
 
     public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
     {
@@ -91,5 +92,5 @@ internal sealed class TitleRule : HtmlRule
         }
     }
 
-    private static readonly HtmlRule Description = new Named("MS0525");
+    private static readonly HtmlRule Description = new Named(DiagnosticIds.DescriptionMissing);
 }

@@ -1,3 +1,4 @@
+using Microsite.Core;
 namespace Microsite.Tests.Integration;
 
 public class ChineseTypographyTests
@@ -31,7 +32,7 @@ public class ChineseTypographyTests
     {
         var site = Build("标定了相\n\n城建设“双中心”的发展坐标。");
         var d = site.Single("MS0301");
-        Assert.Equal(Diagnostics.Severity.Warning, d.Severity);
+        Assert.Equal(Core.Severity.Warning, d.Severity);
         Assert.Equal(("input/zh/a.md", 8), (d.Path, d.Line));
         site.AssertBuilt();
     }

@@ -1,3 +1,4 @@
+using Microsite.Core;
 using System.Text;
 using Microsite.Content;
 
@@ -142,7 +143,7 @@ public class EditorMistakeTests
         var site = TestSite.Build(Site(
             Chapter("zh", "a.md", "title", 1, "## 标题 {#title}\n\n正文。"), Chapter("en", "a.md", "title", 1, "## Title {#title}\n\nText.")));
         site.AssertBuilt();
-        Assert.DoesNotContain(site.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        Assert.DoesNotContain(site.Diagnostics, d => d.Severity == Core.Severity.Error);
     }
 
     [Fact]

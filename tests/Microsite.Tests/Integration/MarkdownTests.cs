@@ -1,3 +1,4 @@
+using Microsite.Core;
 namespace Microsite.Tests.Integration;
 
 public class MarkdownTests
@@ -107,7 +108,7 @@ public class MarkdownTests
         var page = site.Html("alpha.html");
         Assert.Empty(page.QuerySelectorAll("main script, main div.x"));
         Assert.Contains("<script>alert(1)</script>", page.QuerySelector("main .prose")!.TextContent);
-        Assert.Equal(3, site.Diagnostics.Count(d => d.Id == "MS0203" && d.Severity == Diagnostics.Severity.Warning));
+        Assert.Equal(3, site.Diagnostics.Count(d => d.Id == "MS0203" && d.Severity == Core.Severity.Warning));
         Assert.Contains(site.Diagnostics, d => d.Id == "MS0203" && d.Line == 12 && d.Column == 1);
     }
 

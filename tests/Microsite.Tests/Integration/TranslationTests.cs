@@ -1,3 +1,4 @@
+using Microsite.Core;
 using Microsite.Cli;
 
 namespace Microsite.Tests.Integration;
@@ -136,7 +137,7 @@ public class TranslationTests
         site.AssertBuilt();
         Assert.Empty(site.Html("review.html").QuerySelectorAll("link[rel=alternate], link[rel=canonical]"));
         Assert.DoesNotContain(site.Result.Files, f => f.Path == "sitemap.xml");
-        Assert.Equal(Diagnostics.Severity.Warning, site.Single("MS0409").Severity);
+        Assert.Equal(Core.Severity.Warning, site.Single("MS0409").Severity);
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public class TranslationTests
             Assert.Equal(ExitCodes.ContentErrors, stale.Exit);
             Assert.Matches(@"en/a\.md\s+stale\s+\(sections: livelihoods\)", stale.Out);
 
-            var build = SiteBuilder.Build(Content.FileSet.FromDirectory(input, "input"), TestSite.RepoTheme());
+            var build = SiteBuilder.Build(Core.FileSet.FromDirectory(input, "input"), TestSite.RepoTheme());
             var warning = Assert.Single(build.Diagnostics, d => d.Id == "MS0403");
             Assert.Equal("input/en/a.md", warning.Path);
             Assert.Contains("translation is older than input/zh/a.md (sections: livelihoods)", warning.Message);

@@ -1,5 +1,5 @@
 using Microsite.Cli;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Validation;
 
 namespace Microsite.Tests.Integration;
@@ -230,7 +230,7 @@ public sealed class ValidationTests : IDisposable
     public void A_theme_defect_fails_the_build_before_anything_is_written()
     {
         var theme = TestSite.RepoTheme();
-        var broken = Content.FileSet.FromMap(theme.Paths.ToDictionary(p => p, p => p == "layouts/base.liquid"
+        var broken = Core.FileSet.FromMap(theme.Paths.ToDictionary(p => p, p => p == "layouts/base.liquid"
             ? theme.Read(p)!.Replace("<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><img src=\"https://example.com/logo.png\">")
             : theme.Read(p)!), "theme");
         var result = SiteBuilder.Build(TestSite.Input(CleanSite), broken);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsite.Config;
-using Microsite.Diagnostics;
+using Microsite.Core;
 using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
 using Microsite.Rendering;

@@ -1,4 +1,4 @@
-namespace Microsite.Diagnostics;
+namespace Microsite.Core;
 
 /// <summary>Collects diagnostics from every stage (thread-safe: per-page work runs in parallel).</summary>
 internal sealed class DiagnosticBag

@@ -1,4 +1,4 @@
-namespace Microsite;
+namespace Microsite.Core;
 
 /// <summary>How a URL written in Markdown or found in a page is read: one reading for the build and the checks.</summary>
 internal static class Urls

@@ -1,4 +1,4 @@
-namespace Microsite.Diagnostics;
+namespace Microsite.Core;
 
 /// <summary>Suggests the closest known name for a misspelt one (edit distance, works for Han characters too).</summary>
 internal static class DidYouMean

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Microsite.Content;
+namespace Microsite.Core;
 
 /// <summary>
 /// A folder's files by relative path ('/' separated), read once. Tests build one from an in-memory

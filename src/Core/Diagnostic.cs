@@ -1,4 +1,4 @@
-namespace Microsite.Diagnostics;
+namespace Microsite.Core;
 
 internal enum Severity
 {

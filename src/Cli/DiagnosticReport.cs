@@ -1,7 +1,8 @@
+using Microsite.Core;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Microsite.Diagnostics;
+namespace Microsite.Cli;
 
 /// <summary>Prints diagnostics for people (grouped by file, numbered) or for machines (JSON).</summary>
 internal static class DiagnosticReport

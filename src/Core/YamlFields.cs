@@ -1,8 +1,7 @@
-using Microsite.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Microsite.Content;
+namespace Microsite.Core;
 
 /// <summary>
 /// Reads a YAML mapping into typed values, reporting every problem at the exact line and column of the
@@ -17,11 +16,11 @@ internal sealed class YamlFields
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _asked = [];
-    private readonly string _ids; // prefix of this file kind's ids: "MS001" (site.yml) or "MS002" (front matter)
+    private readonly YamlIds _ids;
 
     private readonly (int Line, int Column)? _start;
 
-    public YamlFields(YamlMappingNode node, string path, int lineOffset, DiagnosticBag diagnostics, string ids, (int Line, int Column)? start = null)
+    public YamlFields(YamlMappingNode node, string path, int lineOffset, DiagnosticBag diagnostics, YamlIds ids, (int Line, int Column)? start = null)
     {
         _start = start;
         _node = node;
@@ -36,7 +35,7 @@ internal sealed class YamlFields
     public DiagnosticBag Diagnostics => _diagnostics;
 
     /// <summary>Parses YAML text whose first line is line <paramref name="lineOffset"/> + 1 of the file.</summary>
-    public static YamlFields? Parse(string yaml, string path, int lineOffset, DiagnosticBag diagnostics, string ids)
+    public static YamlFields? Parse(string yaml, string path, int lineOffset, DiagnosticBag diagnostics, YamlIds ids)
     {
         try
         {
@@ -50,7 +49,7 @@ internal sealed class YamlFields
             if (stream.Documents[0].RootNode is not YamlMappingNode map)
             {
                 var root = stream.Documents[0].RootNode;
-                diagnostics.Error(ids + "0", path, (int)root.Start.Line + lineOffset, (int)root.Start.Column,
+                diagnostics.Error(ids.Invalid, path, (int)root.Start.Line + lineOffset, (int)root.Start.Column,
                     "expected \"key: value\" lines");
                 return null;
             }
@@ -63,7 +62,7 @@ internal sealed class YamlFields
             // that has something on it rather than past the end.
             var lastLine = yaml.TrimEnd().Split('\n').Length;
             var line = (int)Math.Min(e.Start.Line, lastLine) + lineOffset;
-            diagnostics.Error(ids + "0", path, Math.Max(line, 1), (int)e.Start.Column,
+            diagnostics.Error(ids.Invalid, path, Math.Max(line, 1), (int)e.Start.Column,
                 $"invalid YAML: {FirstSentence(e.InnerException?.Message ?? e.Message)} (is a quote or bracket left open, or a value with \": \" unquoted?)");
             return null;
         }
@@ -75,7 +74,7 @@ internal sealed class YamlFields
             // point at the first line whose brackets or quotes do not close.
             var lines = yaml.TrimEnd().Split('\n');
             var open = Array.FindIndex(lines, Unbalanced);
-            diagnostics.Error(ids + "0", path, (open >= 0 ? open + 1 : lines.Length) + lineOffset, 1,
+            diagnostics.Error(ids.Invalid, path, (open >= 0 ? open + 1 : lines.Length) + lineOffset, 1,
                 "invalid YAML: a bracket or quote is opened and never closed");
             return null;
         }
@@ -104,7 +103,7 @@ internal sealed class YamlFields
             case YamlScalarNode scalar when IsNull(scalar):
                 if (required)
                 {
-                    Report("2", node, $"\"{key}\" is empty");
+                    Report(_ids.Missing, node, $"\"{key}\" is empty");
                 }
 
                 return null;
@@ -113,12 +112,12 @@ internal sealed class YamlFields
             case YamlScalarNode:
                 if (required)
                 {
-                    Report("2", node, $"\"{key}\" is empty");
+                    Report(_ids.Missing, node, $"\"{key}\" is empty");
                 }
 
                 return null;
             default:
-                Report("3", node, $"\"{key}\" must be a single text value, not a list or a map");
+                Report(_ids.WrongType, node, $"\"{key}\" must be a single text value, not a list or a map");
                 return null;
         }
     }
@@ -137,7 +136,7 @@ internal sealed class YamlFields
             return value;
         }
 
-        Report("3", node, $"\"{key}\" must be a whole number{(min > int.MinValue ? $" of at least {min}" : "")}, not \"{Describe(node)}\"");
+        Report(_ids.WrongType, node, $"\"{key}\" must be a whole number{(min > int.MinValue ? $" of at least {min}" : "")}, not \"{Describe(node)}\"");
         return null;
     }
 
@@ -157,7 +156,7 @@ internal sealed class YamlFields
             }
         }
 
-        Report("3", Find(key)!, $"\"{key}\" must be one of {string.Join(", ", values.Select(v => v.Name))}, not \"{text}\"");
+        Report(_ids.WrongType, Find(key)!, $"\"{key}\" must be one of {string.Join(", ", values.Select(v => v.Name))}, not \"{text}\"");
         return fallback;
     }
 
@@ -182,13 +181,13 @@ internal sealed class YamlFields
                     }
                     else
                     {
-                        Report("3", item, $"every item of \"{key}\" must be a text value");
+                        Report(_ids.WrongType, item, $"every item of \"{key}\" must be a text value");
                     }
                 }
 
                 return list;
             default:
-                Report("3", node, $"\"{key}\" must be a list of text values");
+                Report(_ids.WrongType, node, $"\"{key}\" must be a list of text values");
                 return [];
         }
     }
@@ -206,7 +205,7 @@ internal sealed class YamlFields
             case YamlScalarNode { Value: null or "" }:
                 return new YamlFields(new YamlMappingNode(), _path, _lineOffset, _diagnostics, _ids, Position(Find(key)!));
             default:
-                Report("3", node, $"\"{key}\" must be a map of \"key: value\" lines");
+                Report(_ids.WrongType, node, $"\"{key}\" must be a map of \"key: value\" lines");
                 return null;
         }
     }
@@ -222,22 +221,26 @@ internal sealed class YamlFields
             var key = (k as YamlScalarNode)?.Value ?? "";
             if (!_asked.Contains(key))
             {
-                Report("1", k, $"unknown key \"{key}\"{DidYouMean.Hint(key, _asked)}");
+                Report(_ids.UnknownKey, k, $"unknown key \"{key}\"{DidYouMean.Hint(key, _asked)}");
             }
         }
     }
 
-    public void Report(string idSuffix, YamlNode node, string message)
+    /// <summary>The ids this kind of file reports with (site.yml, front matter, a data file).</summary>
+    public YamlIds Ids => _ids;
+
+    public void Report(string id, YamlNode node, string message)
     {
         var (line, column) = Position(node);
-        _diagnostics.Error(_ids + idSuffix, _path, line, column, message);
+        _diagnostics.Error(id, _path, line, column, message);
     }
 
-    public void ReportAt(string idSuffix, string key, string message)
+    /// <summary>Reports at the value of <paramref name="key"/>, or at the start of the mapping when it is absent.</summary>
+    public void ReportAt(string id, string key, string message)
     {
         var node = Find(key);
         var (line, column) = node is null ? Start : Position(node);
-        _diagnostics.Error(_ids + idSuffix, _path, line, column, message);
+        _diagnostics.Error(id, _path, line, column, message);
     }
 
     /// <summary>YAML's null (~, null) means "no value", not the text "~".</summary>
@@ -251,7 +254,7 @@ internal sealed class YamlFields
         if (node is null && required)
         {
             var (line, column) = Start;
-            _diagnostics.Error(_ids + "2", _path, line, column, $"missing required \"{key}\"");
+            _diagnostics.Error(_ids.Missing, _path, line, column, $"missing required \"{key}\"");
         }
 
         return node;
@@ -272,4 +275,12 @@ internal sealed class YamlFields
         var cut = text.IndexOf(". ", StringComparison.Ordinal);
         return (cut > 0 ? text[..cut] : text).TrimEnd('.');
     }
+}
+
+/// <summary>The diagnostic ids one kind of YAML file reports its problems with.</summary>
+internal sealed record YamlIds(string Invalid, string UnknownKey, string Missing, string WrongType)
+{
+    public static YamlIds SiteConfig { get; } = new(DiagnosticIds.ConfigInvalid, DiagnosticIds.ConfigUnknownKey, DiagnosticIds.ConfigMissing, DiagnosticIds.ConfigWrongValue);
+
+    public static YamlIds FrontMatter { get; } = new(DiagnosticIds.FrontMatterInvalid, DiagnosticIds.FrontMatterUnknownKey, DiagnosticIds.FrontMatterMissing, DiagnosticIds.FrontMatterWrongType);
 }
