@@ -41,7 +41,7 @@ internal static partial class ChineseTypography
                     $"half-width \"{punctuation}\" beside Chinese text in \"{Excerpt(text, m.Index, m.Length)}\" (use the full-width \"{FullWidth(punctuation)}\")");
             }
 
-            if (leaf is ParagraphBlock paragraph && leaf.Parent is MarkdownDocument && !EndsSentence(text) && !TableAccessibility.IsCaption(paragraph))
+            if (leaf is ParagraphBlock paragraph && leaf.Parent is MarkdownDocument && !EndsSentence(text) && !TableCaptions.IsCaption(paragraph))
             {
                 var (line, column) = At(origins, Math.Max(0, text.TrimEnd().Length - 1), leaf);
                 diagnostics.Warning(DiagnosticIds.ParagraphUnterminated, page.DisplayPath, line, column,
@@ -73,7 +73,7 @@ internal static partial class ChineseTypography
     {
         var builder = new StringBuilder();
         var origins = new List<(int, Inline)>();
-        foreach (var inline in container.Descendants<Inline>())
+        foreach (var inline in Text(container))
         {
             var piece = inline switch
             {
@@ -90,6 +90,22 @@ internal static partial class ChineseTypography
         }
 
         return (builder.ToString(), origins);
+    }
+
+    /// <summary>The inlines a reader reads as the sentence: an image's alt text is a description, not part of it.</summary>
+    private static IEnumerable<Inline> Text(ContainerInline container)
+    {
+        foreach (var inline in container)
+        {
+            yield return inline;
+            if (inline is ContainerInline inner and not LinkInline { IsImage: true })
+            {
+                foreach (var nested in Text(inner))
+                {
+                    yield return nested;
+                }
+            }
+        }
     }
 
     private static (int Line, int Column) At(List<(int Start, Inline Inline)> origins, int index, LeafBlock leaf)

@@ -5,6 +5,7 @@ using Markdig.Syntax.Inlines;
 using Microsite.Content;
 using Microsite.Core;
 using Microsite.Indexing;
+using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
 
 namespace Microsite.Checks;
@@ -17,12 +18,14 @@ internal static partial class ContentChecks
         var originals = index.Pages.Where(p => p.FallbackFrom is null)
             .Concat(index.Glossary.Values.SelectMany(g => g).Select(e => e.Source))
             .ToList();
-        Parallel.ForEach(originals, page =>
+        Parallelism.ForEach(originals, page =>
         {
             ReportRawHtml(page, diagnostics);
             ReportUnreadAttributes(page, diagnostics);
             ReportHeadingIds(page, diagnostics);
             ReportAttributes(page, diagnostics);
+            ReportLinks(index, page, diagnostics);
+            ReportUnknownTerms(index, page, diagnostics);
             if (page.Lang == "zh" || index.Language(page.Lang).HtmlLang.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
             {
                 ChineseTypography.Check(page, diagnostics);
@@ -62,6 +65,30 @@ internal static partial class ContentChecks
         }
     }
 
+    /// <summary>Links written against source files: the page and the heading must exist (see <see cref="SiteIndex.ResolveLink"/>).</summary>
+    private static void ReportLinks(SiteIndex index, SourcePage page, DiagnosticBag diagnostics)
+    {
+        foreach (var link in page.Ast.Descendants<LinkInline>())
+        {
+            if (index.ResolveLink(page, link.Url ?? "") is SourceLink.Broken broken)
+            {
+                diagnostics.Error(broken.Id, page.DisplayPath, link.Line + 1, link.Column + 1, broken.Message);
+            }
+        }
+    }
+
+    /// <summary>An explicit [[term]] must name a term or alias of its language's glossary.</summary>
+    private static void ReportUnknownTerms(SiteIndex index, SourcePage page, DiagnosticBag diagnostics)
+    {
+        if (index.Lookups.TryGetValue(page.Lang, out var glossary))
+        {
+            foreach (var (reference, message) in TermPlanner.UnknownReferences(page.Ast, glossary))
+            {
+                diagnostics.Error(DiagnosticIds.TermUnknown, page.DisplayPath, reference.Line + 1, reference.Column + 1, message);
+            }
+        }
+    }
+
     /// <summary>
     /// A "{#id}" that Markdig did not take as an attribute stays in the heading text (it does so for a
     /// one-character id, for example), and the section then has no stable id: say so instead of publishing it.
@@ -70,7 +97,7 @@ internal static partial class ContentChecks
     {
         foreach (var heading in page.Ast.Descendants<HeadingBlock>())
         {
-            var text = Markdown.Glossary.GlossaryLinker.InlineText(heading.Inline);
+            var text = MarkdownText.Of(heading.Inline);
             var at = text.LastIndexOf('{');
             if (at >= 0 && text.TrimEnd().EndsWith('}') && text[(at + 1)..].TrimStart().StartsWith('#'))
             {

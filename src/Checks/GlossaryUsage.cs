@@ -1,6 +1,5 @@
 using Microsite.Core;
 using Microsite.Indexing;
-using Microsite.Rendering;
 
 namespace Microsite.Checks;
 
@@ -8,7 +7,7 @@ namespace Microsite.Checks;
 internal static class GlossaryUsage
 {
     /// <returns>One line per language for the build summary, naming the entries excused from use.</returns>
-    public static IReadOnlyList<string> Check(SiteIndex index, RenderedSite rendered, DiagnosticBag diagnostics)
+    public static IReadOnlyList<string> Check(SiteIndex index, DiagnosticBag diagnostics)
     {
         var notes = new List<string>();
         foreach (var (lang, entries) in index.Glossary)
@@ -19,7 +18,7 @@ internal static class GlossaryUsage
             }
 
             // A fallback page's text is the other language's: its terms are not uses in this one.
-            var used = rendered.Pages.Where(r => r.Page.Lang == lang && r.Page.FallbackFrom is null).SelectMany(r => r.TermUses).Select(u => u.EntryId).ToHashSet(StringComparer.Ordinal);
+            var used = index.Pages.Where(p => p.Lang == lang && p.FallbackFrom is null).SelectMany(p => index.Terms(p).Uses).Select(u => u.EntryId).ToHashSet(StringComparer.Ordinal);
             var unused = entries.Where(e => !used.Contains(e.Id)).ToList();
             foreach (var entry in unused.Where(e => e.Meta.Unused is null))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsite.Build;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
@@ -85,9 +86,9 @@ internal static class Commands
             stderr.WriteLine($"microsite: {e.Message}");
             return ExitCodes.UsageOrInternal;
         }
-        catch (ThemeException e)
+        catch (OutputRefusedException e)
         {
-            stderr.WriteLine($"microsite: theme error: {e.Message}");
+            stderr.WriteLine($"microsite: {e.Message}");
             return ExitCodes.UsageOrInternal;
         }
         catch (IOException e)
@@ -170,7 +171,7 @@ internal static class Commands
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(f => !f.Split('/').Any(p => p.StartsWith('.')))
             .Order(StringComparer.Ordinal)
-            .Select(f => new HtmlValidator.SiteFile(f, LayoutRenderer.IsText(f) ? File.ReadAllText(Path.Combine(root, f)) : null, null, LanguageOf(f, config)))
+            .Select(f => LayoutRenderer.IsText(f) ? new SiteFile(f, File.ReadAllText(Path.Combine(root, f)), LanguageOf(f, config), null) : new SiteFile(f, "", null, null, []))
             .ToList();
         var expectations = config is null
             ? new SiteExpectations(files.Select(f => f.Lang).Distinct().Count(), new Dictionary<string, FooterExpectation>())

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsite.Content;
 using Microsite.Core;
 
 namespace Microsite.Config;
@@ -17,7 +16,7 @@ internal static partial class ConfigLoader
         if (text is null)
         {
             diagnostics.Error(present ? DiagnosticIds.ConfigInvalid : DiagnosticIds.ConfigMissing, displayPath, 0, 0, present
-                ? ContentLoader.NotUtf8
+                ? FileSet.NotUtf8Message
                 : "site.yml is missing; every site needs one (see README, \"site.yml\")");
             return null;
         }

@@ -30,26 +30,22 @@ internal static partial class ContentLoader
                 $"\"{stray.Split('/')[0]}\" is not a language of site.yml ({string.Join(", ", config.Languages.Select(l => l.Code))}); this file is not published");
         }
 
-        var pages = new SourcePage?[files.Count];
-        Parallel.For(0, files.Count, i =>
+        var pages = Parallelism.Map(files, file =>
         {
-            var (path, lang) = files[i];
+            var (path, lang) = file;
             if (input.Read(path) is { } text)
             {
-                pages[i] = LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), text, diagnostics);
+                return LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), text, diagnostics);
             }
-            else
-            {
-                diagnostics.Error(DiagnosticIds.FrontMatterInvalid, input.Display(path), 0, 0, NotUtf8);
-            }
+
+            diagnostics.Error(DiagnosticIds.FrontMatterInvalid, input.Display(path), 0, 0, FileSet.NotUtf8Message);
+            return null;
         });
 
         var loaded = pages.OfType<SourcePage>().ToList();
         ReportDuplicateSlugs(loaded, diagnostics);
         return loaded;
     }
-
-    public const string NotUtf8 = "this file is not UTF-8 text (saved as GBK or another encoding?); save it again as UTF-8";
 
     public static SourcePage? LoadOne(string lang, string relPath, string displayPath, string rawText, DiagnosticBag diagnostics)
     {

@@ -20,6 +20,18 @@ internal sealed class DiagnosticBag
     public void Warning(string id, string path, int line, int column, string message) =>
         Add(new Diagnostic(id, Severity.Warning, path, line, column, message));
 
+    /// <summary>How many errors so far: a stage compares it before and after to know whether it found any.</summary>
+    public int ErrorCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _items.Count(d => d.Severity == Severity.Error);
+            }
+        }
+    }
+
     public bool HasErrors
     {
         get

@@ -25,6 +25,13 @@ internal static class DiagnosticIds
     public const string LanguageUnknown = "MS0027";
     public const string HomeMissing = "MS0028";
 
+    // The theme
+    public const string TemplateInvalid = "MS0030";
+    public const string LayoutMissing = "MS0031";
+    public const string UiStringMissing = "MS0032";
+    public const string UiStringUnknown = "MS0033";
+    public const string UiStringsInvalid = "MS0034";
+
     // Glossary
     public const string TermCollision = "MS0101";
     public const string TermUnknown = "MS0102";

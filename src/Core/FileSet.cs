@@ -43,6 +43,9 @@ internal sealed class FileSet
         return new FileSet(files, displayRoot);
     }
 
+    /// <summary>What to tell an editor about a file that is not UTF-8 (a text saved as GBK on Chinese Windows, say).</summary>
+    public const string NotUtf8Message = "this file is not UTF-8 text (saved as GBK or another encoding?); save it again as UTF-8";
+
     /// <summary>The file as text, or null when there is no such file or it is not UTF-8 (see <see cref="IsText"/>).</summary>
     public string? Read(string path)
     {

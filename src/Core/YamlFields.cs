@@ -122,6 +122,22 @@ internal sealed class YamlFields
         }
     }
 
+    /// <summary>A text value that may be empty (""), or null when the key is absent or not a single text.</summary>
+    public string? Text(string key)
+    {
+        var node = Ask(key, required: false);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode scalar:
+                return IsNull(scalar) ? "" : scalar.Value ?? "";
+            default:
+                Report(_ids.WrongType, node, $"\"{key}\" must be a single text value, not a list or a map");
+                return null;
+        }
+    }
+
     public int? Int(string key, bool required = false, int min = int.MinValue)
     {
         var node = Ask(key, required);
@@ -281,6 +297,8 @@ internal sealed class YamlFields
 internal sealed record YamlIds(string Invalid, string UnknownKey, string Missing, string WrongType)
 {
     public static YamlIds SiteConfig { get; } = new(DiagnosticIds.ConfigInvalid, DiagnosticIds.ConfigUnknownKey, DiagnosticIds.ConfigMissing, DiagnosticIds.ConfigWrongValue);
+
+    public static YamlIds UiStrings { get; } = new(DiagnosticIds.UiStringsInvalid, DiagnosticIds.UiStringUnknown, DiagnosticIds.UiStringMissing, DiagnosticIds.UiStringsInvalid);
 
     public static YamlIds FrontMatter { get; } = new(DiagnosticIds.FrontMatterInvalid, DiagnosticIds.FrontMatterUnknownKey, DiagnosticIds.FrontMatterMissing, DiagnosticIds.FrontMatterWrongType);
 }

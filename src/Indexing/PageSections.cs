@@ -2,7 +2,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Microsite.Content;
-using Microsite.Markdown.Glossary;
+using Microsite.Markdown;
 
 namespace Microsite.Indexing;
 
@@ -31,7 +31,7 @@ internal static class PageSections
             if (block is HeadingBlock { Level: <= 2 } heading)
             {
                 Flush();
-                (id, title, line) = (heading.GetAttributes().Id ?? "", GlossaryLinker.InlineText(heading.Inline), heading.Line + 1);
+                (id, title, line) = (heading.GetAttributes().Id ?? "", MarkdownText.Of(heading.Inline), heading.Line + 1);
             }
 
             blocks.Add(block);
@@ -49,7 +49,7 @@ internal static class PageSections
 
             var markdown = string.Join("\n\n", blocks.Select(b => page.Text.Substring(b.Span.Start, b.Span.Length).Trim()));
             var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
-                .Select(l => GlossaryLinker.InlineText(l.Inline)));
+                .Select(l => MarkdownText.Of(l.Inline)));
             sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock)));
             blocks.Clear();
         }

@@ -2,17 +2,22 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Microsite.Config;
 using Microsite.Content;
+using Microsite.Core;
+using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
-using Microsite.Markdown.Links;
 
 namespace Microsite.Indexing;
 
 /// <summary>One glossary entry in one language; its definition is rendered with the pages.</summary>
 internal sealed record GlossaryEntry(string Id, string Lang, GlossaryMeta Meta, SourcePage Source);
 
+/// <summary>A section of a page's contents: an h2 with an id.</summary>
+internal sealed record TocEntry(string Id, string Title);
+
 /// <summary>
-/// Stage 3, the barrier: every page known before any is rendered. Immutable once built; the render
-/// stage reads it from many threads.
+/// Stage 3, the barrier: every page known before any is rendered. Everything is computed when it is
+/// built and nothing changes afterwards, so the later stages read it from many threads, and every
+/// look-up they make is a dictionary, never a scan of the site.
 /// </summary>
 internal sealed class SiteIndex
 {
@@ -22,8 +27,13 @@ internal sealed class SiteIndex
     public const string NotFoundFile = "404.html";
 
     private readonly Dictionary<string, SourcePage> _byKey;
-    private readonly Dictionary<object, IReadOnlySet<string>> _anchors;
-    private readonly Dictionary<object, IReadOnlyList<PageSection>> _sections;
+    private readonly Dictionary<SourcePage, PageFacts> _facts;
+    private readonly Dictionary<string, IReadOnlyList<SourcePage>> _chapters;
+    private readonly Dictionary<(string Lang, string Slug), IReadOnlyList<SourcePage>> _children;
+    private readonly Dictionary<(string Lang, string Id), GlossaryEntry> _entries;
+
+    /// <summary>What is known of each page (and glossary entry) without rendering it.</summary>
+    private sealed record PageFacts(IReadOnlySet<string> Anchors, IReadOnlyList<PageSection> Sections, IReadOnlyList<TocEntry> Toc, int ChapterPosition, TermPlan Terms);
 
     public SiteIndex(
         SiteConfig config,
@@ -38,11 +48,33 @@ internal sealed class SiteIndex
         Lookups = lookups;
         Terminology = terminology;
         _byKey = pages.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        _entries = glossary.Values.SelectMany(g => g).ToDictionary(e => (e.Lang, e.Id));
+        _chapters = config.Languages.ToDictionary(l => l.Code, l => (IReadOnlyList<SourcePage>)pages
+            .Where(p => p.Lang == l.Code && p.Kind == PageKind.Chapter)
+            .OrderBy(p => p.Meta.Order).ThenBy(p => p.RelPath, StringComparer.Ordinal).ToList());
+        _children = _chapters.Values.SelectMany(c => c).Where(c => c.Meta.Parent is not null)
+            .GroupBy(c => (c.Lang, c.Meta.Parent!))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<SourcePage>)g.ToList());
+
+        var positions = _chapters.Values.SelectMany(list => list.Select((page, i) => (page, i))).ToDictionary(x => x.page, x => x.i, (IEqualityComparer<SourcePage>)ReferenceEqualityComparer.Instance);
+        var all = pages.Concat(glossary.Values.SelectMany(g => g).Select(e => e.Source)).ToList();
+        var facts = Parallelism.Map(all, page => new PageFacts(
+            page.Ast.Descendants<HeadingBlock>().Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            PageSections.Of(page),
+            page.Ast.OfType<HeadingBlock>().Where(h => h.Level == 2 && h.TryGetAttributes()?.Id is not null)
+                .Select(h => new TocEntry(h.TryGetAttributes()!.Id!, MarkdownText.Of(h.Inline))).ToList(),
+            positions.GetValueOrDefault(page, -1),
+            PlanTerms(page)));
         // Keyed by reference: a record's own equality would compare (and hash) whole files on every look-up.
-        _anchors = pages.ToDictionary(p => (object)p, p => (IReadOnlySet<string>)p.Ast.Descendants<HeadingBlock>()
-            .Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal), ReferenceEqualityComparer.Instance);
-        _sections = pages.Concat(glossary.Values.SelectMany(g => g).Select(e => e.Source))
-            .ToDictionary(p => (object)p, p => PageSections.Of(p), ReferenceEqualityComparer.Instance);
+        _facts = new Dictionary<SourcePage, PageFacts>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < all.Count; i++)
+        {
+            _facts[all[i]] = facts[i];
+        }
+
+        LinkablePaths = pages.Where(p => p.FallbackFrom is null).Select(p => p.Key)
+            .Concat(glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/glossary/{e.Id}.md"))
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     public SiteConfig Config { get; }
@@ -57,19 +89,40 @@ internal sealed class SiteIndex
 
     public IReadOnlyList<TerminologyPair> Terminology { get; }
 
+    /// <summary>Every "lang/path.md" a link may name, in every language (for did-you-mean hints).</summary>
+    public IReadOnlyList<string> LinkablePaths { get; }
+
     public SourcePage? Page(string lang, string relPath) => _byKey.GetValueOrDefault($"{lang}/{relPath}");
 
     public SourcePage? Home(string lang) => Page(lang, "index.md");
 
-    /// <summary>A language's chapters in report order (asked for by every page's layout: computed once).</summary>
-    public IReadOnlyList<SourcePage> Chapters(string lang) => _chapters.GetOrAdd(lang, l =>
-        Pages.Where(p => p.Lang == l && p.Kind == PageKind.Chapter).OrderBy(p => p.Meta.Order).ThenBy(p => p.RelPath, StringComparer.Ordinal).ToList());
+    /// <summary>A language's chapters in report order.</summary>
+    public IReadOnlyList<SourcePage> Chapters(string lang) => _chapters.GetValueOrDefault(lang) ?? [];
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SourcePage>> _chapters = new(StringComparer.Ordinal);
+    /// <summary>The chapter's place in <see cref="Chapters"/>, or -1 for a page that is not a chapter.</summary>
+    public int ChapterPosition(SourcePage page) => _facts[page].ChapterPosition;
 
-    public IReadOnlySet<string> Anchors(SourcePage page) => _anchors[page];
+    /// <summary>The chapters whose parent is the chapter with this slug.</summary>
+    public IReadOnlyList<SourcePage> Children(string lang, string slug) => _children.GetValueOrDefault((lang, slug)) ?? [];
 
-    public IReadOnlyList<PageSection> Sections(SourcePage page) => _sections[page];
+    public GlossaryEntry? Entry(string lang, string id) => _entries.GetValueOrDefault((lang, id));
+
+    public IReadOnlySet<string> Anchors(SourcePage page) => _facts[page].Anchors;
+
+    public IReadOnlyList<PageSection> Sections(SourcePage page) => _facts[page].Sections;
+
+    /// <summary>
+    /// The glossary terms a page links, and where. A fallback page shows the other language's text, so its
+    /// terms are that language's; a definition links only its explicit [[term]] references.
+    /// </summary>
+    public TermPlan Terms(SourcePage page) => _facts[page].Terms;
+
+    private TermPlan PlanTerms(SourcePage page) => Lookups.GetValueOrDefault(page.ContentLang) is not { } lookup ? TermPlan.Empty
+        : page.Kind == PageKind.GlossaryEntry ? TermPlanner.Plan(page.Ast, lookup, Config.GlossaryLinking, page.Meta.Title, automatic: false)
+        : TermPlanner.Plan(page.Ast, lookup, Config.GlossaryLinking, page.Meta.Title);
+
+    /// <summary>The page's sections for its contents: every h2 with an id.</summary>
+    public IReadOnlyList<TocEntry> Toc(SourcePage page) => _facts[page].Toc;
 
     public LanguageConfig Language(string code) => Config.Language(code)!;
 
@@ -77,35 +130,68 @@ internal sealed class SiteIndex
 
     public string OutputPath(string lang, string file) => Language(lang).Prefix + file;
 
-    /// <summary>Resolves "lang/relpath.md" as written in a link (see <see cref="InternalLinkRewriter"/>).</summary>
-    public LinkTarget? ResolveLink(string key)
-    {
-        if (_byKey.TryGetValue(key, out var page))
-        {
-            return new LinkTarget(OutputPath(page), Anchors(page));
-        }
-
-        var lang = key.Split('/')[0];
-        if (key.StartsWith(lang + "/glossary/", StringComparison.Ordinal) && Glossary.TryGetValue(lang, out var entries))
-        {
-            var id = Path.GetFileNameWithoutExtension(key);
-            return entries.Any(e => e.Id == id)
-                ? new LinkTarget(OutputPath(lang, GlossaryFile) + "#" + id, new HashSet<string>())
-                : null;
-        }
-
-        return null;
-    }
-
-    /// <summary>Every "lang/path.md" a link may name, in every language (for did-you-mean hints).</summary>
-    public IReadOnlyList<string> LinkablePaths => _linkable ??= Pages.Where(p => p.FallbackFrom is null).Select(p => p.Key)
-        .Concat(Glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/glossary/{e.Id}.md"))
-        .Order(StringComparer.Ordinal).ToList();
-
-    private IReadOnlyList<string>? _linkable;
-
     /// <summary>The same page in another language (pages pair by their path under input/&lt;lang&gt;/).</summary>
     public SourcePage? Pair(SourcePage page, string lang) => Page(lang, page.RelPath);
+
+    /// <summary>
+    /// Editors link to pages by their source file, relative to the file they are editing:
+    /// <c>[…](review-2022.md#economy)</c>, <c>[…](glossary/tod.md)</c>, <c>[…](../en/review-2022.md)</c>.
+    /// One reading for the content checks (which report a broken one) and the renderers (which write the
+    /// output URL).
+    /// </summary>
+    public SourceLink ResolveLink(SourcePage from, string url)
+    {
+        if (string.IsNullOrEmpty(url) || Urls.IsExternal(url))
+        {
+            return new SourceLink.Other();
+        }
+
+        if (url.StartsWith('/'))
+        {
+            return new SourceLink.Broken(DiagnosticIds.LinkTargetMissing,
+                $"\"{url}\" starts at the web host's root, which changes with where the site is published; write the path relative to this file, like \"{url.TrimStart('/')}\" or \"../{url.TrimStart('/')}\"");
+        }
+
+        var hash = url.IndexOf('#');
+        var path = hash < 0 ? url : url[..hash];
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
+        if (path.Length == 0)
+        {
+            // A definition lives on the glossary page: its own anchors are the entries.
+            var own = from.Kind == PageKind.GlossaryEntry
+                ? (IReadOnlySet<string>)Glossary.GetValueOrDefault(from.Lang, []).Select(e => e.Id).ToHashSet(StringComparer.Ordinal)
+                : Anchors(from);
+            return fragment is null || own.Contains(fragment)
+                ? new SourceLink.OwnAnchor(fragment ?? "")
+                : new SourceLink.Broken(DiagnosticIds.LinkAnchorMissing, $"no heading with id \"{fragment}\" on this page{DidYouMean.Hint(fragment, own)}");
+        }
+
+        if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            return new SourceLink.Other(); // a file that is not a page: the HTML checks verify it exists in the output
+        }
+
+        var here = $"{from.Lang}/{from.RelPath}";
+        var (key, _) = Urls.Resolve(here[..(here.LastIndexOf('/') + 1)], Uri.UnescapeDataString(path));
+        if (key is not null && key != "../" && _byKey.TryGetValue(key, out var page))
+        {
+            return fragment is null || Anchors(page).Contains(fragment)
+                ? new SourceLink.ToPage(OutputPath(page), fragment, page, null)
+                : new SourceLink.Broken(DiagnosticIds.LinkAnchorMissing, $"\"{path}\" has no heading with id \"{fragment}\"{DidYouMean.Hint(fragment, Anchors(page))}");
+        }
+
+        var lang = key?.Split('/')[0] ?? "";
+        if (key is not null && key.StartsWith(lang + "/glossary/", StringComparison.Ordinal) && Entry(lang, Path.GetFileNameWithoutExtension(key)) is { } entry)
+        {
+            return fragment is null
+                ? new SourceLink.ToPage(OutputPath(lang, GlossaryFile), entry.Id, null, entry.Id)
+                : new SourceLink.Broken(DiagnosticIds.LinkAnchorMissing, $"\"{path}\" has no heading with id \"{fragment}\"");
+        }
+
+        // The hint is written the way the editor writes links: relative to this file.
+        var hint = DidYouMean.Suggest(key ?? path, LinkablePaths) is { } known ? $" (did you mean \"{Urls.Relative(here, known)}\"?)" : "";
+        return new SourceLink.Broken(DiagnosticIds.LinkTargetMissing, $"link to a page that does not exist: \"{path}\"{hint}");
+    }
 }
 
 /// <summary>

@@ -1,24 +1,21 @@
-using Microsite.Core;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Fluid;
 using Microsite.Config;
 using Microsite.Content;
+using Microsite.Core;
 using Microsite.Indexing;
 using Microsite.Markdown.Glossary;
-using Microsite.Markdown.Links;
 using Microsite.Rendering;
+using Microsite.Themes;
 
 namespace Microsite.Layout;
 
-/// <summary>A file of the finished site, before it is written. Source names the input it came from.</summary>
-/// <param name="Binary">The bytes of a file that is not text (an image or font of the theme); Content is empty then.</param>
-internal sealed record OutputFile(string Path, string Content, string? Lang, string? Source, byte[]? Binary = null);
-
 /// <summary>
 /// Stage 5: puts every rendered page into its Liquid layout and writes the pages the generator makes
-/// itself (contents, glossary, full report, 404) for each language.
+/// itself (contents, glossary, full report, 404) for each language. Each page is a function of the
+/// index, the theme and the rendered pages; a template that fails is reported at its file.
 /// </summary>
 internal static partial class LayoutRenderer
 {
@@ -30,39 +27,39 @@ internal static partial class LayoutRenderer
 
     public const string AssetsFolder = "assets/";
 
-    public static IReadOnlyList<OutputFile> Render(SiteIndex index, Theme theme, RenderedSite rendered)
+    public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, DiagnosticBag diagnostics)
     {
-        var files = new List<OutputFile>();
-        var work = new List<Func<OutputFile>>();
+        var work = new List<Func<SiteFile?>>();
         foreach (var page in rendered.Pages)
         {
-            work.Add(() => ContentPage(index, theme, rendered, page));
+            work.Add(() => ContentPage(index, theme, rendered, page, diagnostics));
         }
 
         foreach (var lang in index.Config.Languages)
         {
-            work.Add(() => GlossaryPage(index, theme, rendered, lang));
-            work.Add(() => ContentsPage(index, theme, rendered, lang));
-            work.Add(() => FullReportPage(index, theme, rendered, lang));
-            work.Add(() => NotFoundPage(index, theme, lang));
+            work.Add(() => GlossaryPage(index, theme, rendered, lang, diagnostics));
+            work.Add(() => ContentsPage(index, theme, lang, diagnostics));
+            work.Add(() => FullReportPage(index, theme, rendered, lang, diagnostics));
+            work.Add(() => NotFoundPage(index, theme, lang, diagnostics));
         }
 
-        var results = new OutputFile[work.Count];
-        Parallel.For(0, work.Count, i => results[i] = work[i]());
-        files.AddRange(results);
-        files.AddRange(theme.Assets.Select(a => IsText(a.Key)
-            ? new OutputFile(AssetsFolder + a.Key, System.Text.Encoding.UTF8.GetString(a.Value), null, null)
-            : new OutputFile(AssetsFolder + a.Key, "", null, null, a.Value)));
-        return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return Parallelism.Map(work, w => w()).OfType<SiteFile>().Concat(Assets(theme)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
-    private static OutputFile ContentPage(SiteIndex index, Theme theme, RenderedSite rendered, RenderedPage page)
+    /// <summary>theme/assets/ as it is, under assets/.</summary>
+    public static IEnumerable<SiteFile> Assets(Theme theme) =>
+        theme.Assets.Select(a => IsText(a.Key)
+            ? new SiteFile(AssetsFolder + a.Key, System.Text.Encoding.UTF8.GetString(a.Value), null, null)
+            : new SiteFile(AssetsFolder + a.Key, "", null, null, a.Value));
+
+    public static SiteFile? ContentPage(SiteIndex index, Theme theme, RenderedSite rendered, RenderedPage page, DiagnosticBag diagnostics)
     {
         var source = page.Page;
         var lang = index.Language(source.Lang);
+        var strings = theme.Strings(source.Lang);
         var path = page.OutputPath;
         var chapters = index.Chapters(source.Lang);
-        var position = chapters.ToList().FindIndex(c => c.Key == source.Key);
+        var position = index.ChapterPosition(source);
         LinkView? Chapter(int i) => i >= 0 && i < chapters.Count ? new LinkView(Rel(path, index.OutputPath(chapters[i])), chapters[i].Meta.Title) : null;
         var parent = source.Meta.Parent is { } p ? chapters.FirstOrDefault(c => c.Meta.Slug == p) : null;
 
@@ -70,18 +67,18 @@ internal static partial class LayoutRenderer
         {
             Html = page.BodyHtml,
             ContentLang = source.FallbackFrom is { } from ? index.Language(from).HtmlLang : null,
-            Toc = page.Toc.Select(t => new TocView(t.Id, t.Title)).ToList(),
+            Toc = index.Toc(source).Select(t => new TocView(t.Id, t.Title)).ToList(),
             Previous = position >= 0 ? Chapter(position - 1) : null,
             Next = position >= 0 ? Chapter(position + 1) : null,
             Parent = parent is null ? null : new LinkView(Rel(path, index.OutputPath(parent)), parent.Meta.Title),
             Report = source.Kind == PageKind.Home ? new ReportView(lang.Report.Title, lang.Report.Date, lang.Report.Occasion, lang.Report.Speaker) : null,
-            Chapters = source.Kind == PageKind.Home ? ContentsTree(index, rendered, source.Lang, path, withSections: false) : [],
+            Chapters = source.Kind == PageKind.Home ? ContentsTree(index, source.Lang, path, withSections: false) : [],
         };
 
         var crumbs = new List<LinkView>();
         if (source.Kind != PageKind.Home)
         {
-            crumbs.Add(new LinkView(Rel(path, index.OutputPath(source.Lang, "index.html")), theme.Text(source.Lang, "home")));
+            crumbs.Add(new LinkView(Rel(path, index.OutputPath(source.Lang, "index.html")), strings.Home));
             if (body.Parent is not null)
             {
                 crumbs.Add(body.Parent);
@@ -94,23 +91,24 @@ internal static partial class LayoutRenderer
             PageKind.Chapter => "chapter",
             _ => "page",
         };
-        var view = BaseView(index, theme, source.Lang, path, layout, source.Kind == PageKind.Home ? lang.Report.Title : source.Meta.Title,
+        var view = BaseView(index, source.Lang, path, layout, source.Kind == PageKind.Home ? lang.Report.Title : source.Meta.Title,
             source.Meta.Description ?? "", crumbs, pairOf: code => index.Pair(source, code) is { } pair ? index.OutputPath(pair) : null,
             // Search engines are pointed only at real translations: a fallback copy is noindex.
             indexable: code => source.FallbackFrom is null && index.Pair(source, code) is { FallbackFrom: null }) with
         {
             Noindex = source.FallbackFrom is not null,
-            Notice = source.FallbackFrom is null ? null : theme.Text(source.Lang, "fallback_notice"),
-            Popovers = Popovers(index, rendered, source.Lang, path, page.TermUses),
+            Notice = source.FallbackFrom is null ? null : strings.FallbackNotice,
+            Popovers = Popovers(index, rendered, source.Lang, path, index.Terms(source).Uses),
         };
-        return new OutputFile(path, Apply(theme, layout, view, body), source.Lang, source.FallbackFrom is null ? source.DisplayPath : null);
+        return Apply(theme, layout, view, body, source.FallbackFrom is null ? source.DisplayPath : null, diagnostics);
     }
 
-    private static OutputFile GlossaryPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang)
+    private static SiteFile? GlossaryPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, DiagnosticBag diagnostics)
     {
+        var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.GlossaryFile);
         var uses = rendered.Pages.Where(r => r.Page.Lang == lang.Code && r.Page.FallbackFrom is null)
-            .SelectMany(r => r.TermUses.Select(u => (Page: r, Use: u)))
+            .SelectMany(r => index.Terms(r.Page).Uses.Select(u => (Page: r, Use: u)))
             .ToLookup(x => x.Use.EntryId);
         var entries = index.Glossary.GetValueOrDefault(lang.Code, []).Select(e => new EntryView(
             e.Id, e.Meta.Number, e.Meta.Term, rendered.Definition(e),
@@ -125,101 +123,94 @@ internal static partial class LayoutRenderer
                 .ToList(),
             e.Meta.Unused)).ToList();
 
-        var title = theme.Text(lang.Code, "glossary");
-        var view = BaseView(index, theme, lang.Code, path, "glossary", title, theme.Text(lang.Code, "glossary_description"),
-            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), theme.Text(lang.Code, "home"))],
+        var view = BaseView(index, lang.Code, path, "glossary", strings.Glossary, strings.GlossaryDescription,
+            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.GlossaryFile));
-        return new OutputFile(path, Apply(theme, "glossary", view, new BodyView { Entries = entries }), lang.Code, null);
+        return Apply(theme, "glossary", view, new BodyView { Entries = entries }, null, diagnostics);
     }
 
-    private static OutputFile ContentsPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang)
+    private static SiteFile? ContentsPage(SiteIndex index, Theme theme, LanguageConfig lang, DiagnosticBag diagnostics)
     {
+        var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.ContentsFile);
-        var view = BaseView(index, theme, lang.Code, path, "contents", theme.Text(lang.Code, "contents"), theme.Text(lang.Code, "contents_description"),
-            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), theme.Text(lang.Code, "home"))],
+        var view = BaseView(index, lang.Code, path, "contents", strings.Contents, strings.ContentsDescription,
+            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.ContentsFile));
-        return new OutputFile(path, Apply(theme, "contents", view, new BodyView { Chapters = ContentsTree(index, rendered, lang.Code, path, withSections: true) }), lang.Code, null);
+        return Apply(theme, "contents", view, new BodyView { Chapters = ContentsTree(index, lang.Code, path, withSections: true) }, null, diagnostics);
     }
 
-    private static OutputFile NotFoundPage(SiteIndex index, Theme theme, LanguageConfig lang)
+    private static SiteFile? NotFoundPage(SiteIndex index, Theme theme, LanguageConfig lang, DiagnosticBag diagnostics)
     {
+        var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.NotFoundFile);
-        var view = BaseView(index, theme, lang.Code, path, "404", theme.Text(lang.Code, "not_found"), theme.Text(lang.Code, "not_found_description"),
-            [new LinkView(Link(index, path, "404", index.OutputPath(lang.Code, "index.html")), theme.Text(lang.Code, "home"))],
+        var view = BaseView(index, lang.Code, path, "404", strings.NotFound, strings.NotFoundDescription,
+            [new LinkView(Link(index, path, "404", index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.NotFoundFile)) with { Noindex = true };
-        return new OutputFile(path, Apply(theme, "404", view, new BodyView()), lang.Code, null);
+        return Apply(theme, "404", view, new BodyView(), null, diagnostics);
     }
 
-    /// <summary>
-    /// Every chapter in order and the glossary, on one page for printing or saving as PDF. Ids are
-    /// prefixed with the chapter's slug (chapters share section ids like "innovation"), and links
-    /// between chapters become links within the page.
-    /// </summary>
-    private static OutputFile FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang)
+    /// <summary>The home page and every chapter in order, then the glossary, on one page for printing or saving as PDF.</summary>
+    private static SiteFile? FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, DiagnosticBag diagnostics)
     {
+        var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.FullReportFile);
-        var chapters = index.Chapters(lang.Code).Select(rendered.Of).ToList();
-        var home = rendered.Pages.FirstOrDefault(r => r.Page.Lang == lang.Code && r.Page.Kind == PageKind.Home);
-        var slugs = chapters.ToDictionary(c => Path.GetFileName(c.OutputPath), c => c.Page.Meta.Slug, StringComparer.Ordinal);
-        var parts = new List<string>();
-        if (home is not null)
+        var parts = new List<ReportPartView>();
+        if (index.Home(lang.Code) is { } home)
         {
-            parts.Add($"<section class=\"full-chapter\" aria-labelledby=\"{TitleId("index")}\"><h2 id=\"{TitleId("index")}\">{Encode(lang.Report.Title)}</h2>{Prefix(StripTerms(home.BodyHtml), "index", slugs)}</section>");
+            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(home), lang.Report.Title, rendered.ReportPart(home), null, PartStart: false));
         }
 
-        foreach (var chapter in chapters)
+        foreach (var chapter in index.Chapters(lang.Code))
         {
-            var slug = chapter.Page.Meta.Slug;
-            var lead = chapter.Page.FallbackFrom is { } from ? $" lang=\"{index.Language(from).HtmlLang}\"" : "";
             // On paper, each part of the report (一、二、…) starts a page; its sub-chapters run on.
-            var part = chapter.Page.Meta.Parent is null ? " part-start" : "";
-            parts.Add($"<section class=\"full-chapter{part}\" aria-labelledby=\"{TitleId(slug)}\"{lead}><h2 id=\"{TitleId(slug)}\">{Encode(chapter.Page.Meta.Title)}</h2>{Prefix(StripTerms(chapter.BodyHtml), slug, slugs)}</section>");
+            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(chapter), chapter.Meta.Title, rendered.ReportPart(chapter),
+                chapter.FallbackFrom is { } from ? index.Language(from).HtmlLang : null, PartStart: chapter.Meta.Parent is null));
         }
 
-        var glossaryTitle = theme.Text(lang.Code, "glossary");
-        var entries = index.Glossary.GetValueOrDefault(lang.Code, []);
-        parts.Add($"<section class=\"full-chapter part-start\" aria-labelledby=\"{TitleId("glossary")}\"><h2 id=\"{TitleId("glossary")}\">{Encode(glossaryTitle)}</h2><dl class=\"glossary-list\">"
-            + string.Concat(entries.Select(e => $"<dt id=\"glossary--{e.Id}\"><span class=\"entry-number\">{e.Meta.Number}.</span> {Encode(e.Meta.Term)}</dt><dd>{rendered.Definition(e)}</dd>"))
-            + "</dl></section>");
-
-        var view = BaseView(index, theme, lang.Code, path, "full", theme.Text(lang.Code, "full_report"), theme.Text(lang.Code, "full_report_description"),
-            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), theme.Text(lang.Code, "home"))],
+        var view = BaseView(index, lang.Code, path, "full", strings.FullReport, strings.FullReportDescription,
+            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.FullReportFile));
         var body = new BodyView
         {
-            Html = string.Join("\n", parts),
+            Parts = parts,
+            Entries = index.Glossary.GetValueOrDefault(lang.Code, []).Select(e => new EntryView(e.Id, e.Meta.Number, e.Meta.Term, rendered.Definition(e), [], null)).ToList(),
             Report = new ReportView(lang.Report.Title, lang.Report.Date, lang.Report.Occasion, lang.Report.Speaker),
-            Toc = chapters.Select(c => new TocView(TitleId(c.Page.Meta.Slug), c.Page.Meta.Title)).Append(new TocView(TitleId("glossary"), glossaryTitle)).ToList(),
+            Toc = index.Chapters(lang.Code).Select(c => new TocView(PageRenderer.ReportTitleId(c), c.Meta.Title))
+                .Append(new TocView(GlossaryTitleId, strings.Glossary)).ToList(),
         };
-        return new OutputFile(path, Apply(theme, "full", view, body), lang.Code, null);
+        return Apply(theme, "full", view, body, null, diagnostics);
     }
 
-    private static IReadOnlyList<ChapterView> ContentsTree(SiteIndex index, RenderedSite rendered, string lang, string from, bool withSections)
+    /// <summary>The glossary's heading on the full report (a chapter slug can never be "glossary": it is reserved).</summary>
+    private const string GlossaryTitleId = "chapter-glossary";
+
+    private static IReadOnlyList<ChapterView> ContentsTree(SiteIndex index, string lang, string from, bool withSections)
     {
         var chapters = index.Chapters(lang);
+        var slugs = chapters.Select(c => c.Meta.Slug).ToHashSet(StringComparer.Ordinal);
         ChapterView View(SourcePage c)
         {
             var href = Rel(from, index.OutputPath(c));
-            var toc = withSections ? rendered.Of(c).Toc.Select(t => new LinkView($"{href}#{t.Id}", t.Title)).ToList() : [];
-            var children = chapters.Where(k => k.Meta.Parent == c.Meta.Slug).Select(View).ToList();
+            var toc = withSections ? index.Toc(c).Select(t => new LinkView($"{href}#{t.Id}", t.Title)).ToList() : [];
+            var children = index.Children(lang, c.Meta.Slug).Select(View).ToList();
             return new ChapterView(href, c.Meta.Title, c.Meta.ShortTitle ?? c.Meta.Title, c.Meta.Description, toc, children);
         }
 
-        return chapters.Where(c => c.Meta.Parent is null || !chapters.Any(k => k.Meta.Slug == c.Meta.Parent)).Select(View).ToList();
+        return chapters.Where(c => c.Meta.Parent is null || !slugs.Contains(c.Meta.Parent)).Select(View).ToList();
     }
 
     private static IReadOnlyList<PopoverView> Popovers(SiteIndex index, RenderedSite rendered, string lang, string path, IReadOnlyList<TermUse> uses)
     {
         var glossaryHref = Rel(path, index.OutputPath(lang, SiteIndex.GlossaryFile));
-        var entries = index.Glossary.GetValueOrDefault(lang, []);
         return uses.Select(u => u.EntryId).Distinct()
-            .Select(id => entries.First(e => e.Id == id))
+            .Select(id => index.Entry(lang, id))
+            .OfType<GlossaryEntry>()
             .OrderBy(e => e.Meta.Number)
-            .Select(e => new PopoverView(GlossaryTermInline.PopoverId(e.Id), GlossaryTermInline.DefinitionId(e.Id), e.Meta.Term, rendered.Definition(e), $"{glossaryHref}#{e.Id}"))
+            .Select(e => new PopoverView(TermIds.Popover(e.Id), TermIds.Definition(e.Id), e.Meta.Term, rendered.Definition(e), $"{glossaryHref}#{e.Id}"))
             .ToList();
     }
 
-    private static PageView BaseView(SiteIndex index, Theme theme, string langCode, string path, string kind, string title, string description,
+    private static PageView BaseView(SiteIndex index, string langCode, string path, string kind, string title, string description,
         IReadOnlyList<LinkView> crumbs, Func<string, string?> pairOf, Func<string, bool>? indexable = null)
     {
         var lang = index.Language(langCode);
@@ -233,6 +224,7 @@ internal static partial class LayoutRenderer
         var footer = lang.Footer;
         return new PageView
         {
+            Path = path,
             HtmlLang = lang.HtmlLang,
             LangCode = lang.Code,
             Kind = kind,
@@ -271,20 +263,33 @@ internal static partial class LayoutRenderer
     private static string Link(SiteIndex index, string from, string kind, string target) =>
         kind == "404" && index.Config.BaseUrl is { } baseUrl ? new Uri(baseUrl).AbsolutePath + target : Rel(from, target);
 
-    private static string Apply(Theme theme, string layout, PageView page, BodyView body)
+    /// <summary>The page's own layout, inside base.liquid. A template that fails is reported at its file; the page is then left out.</summary>
+    private static SiteFile? Apply(Theme theme, string layout, PageView page, BodyView body, string? source, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(page.LangCode);
-        var inner = new TemplateContext(Options);
-        inner.SetValue("page", page);
-        inner.SetValue("body", body);
-        inner.SetValue("t", strings);
-        var content = theme.Layout(layout).Render(inner, Encoder);
+        var current = layout;
+        try
+        {
+            var inner = new TemplateContext(Options);
+            inner.SetValue("page", page);
+            inner.SetValue("body", body);
+            inner.SetValue("t", strings);
+            var content = theme.Layout(layout).Render(inner, Encoder);
 
-        var outer = new TemplateContext(Options);
-        outer.SetValue("page", page);
-        outer.SetValue("t", strings);
-        outer.SetValue("content", content);
-        return theme.Layout("base").Render(outer, Encoder);
+            current = "base";
+            var outer = new TemplateContext(Options);
+            outer.SetValue("page", page);
+            outer.SetValue("t", strings);
+            outer.SetValue("content", content);
+            return new SiteFile(page.Path, theme.Layout("base").Render(outer, Encoder), page.HtmlLang, source);
+        }
+#pragma warning disable CA1031 // a template can fail in many ways at render time; each is the theme's, reported at its file
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Error(DiagnosticIds.TemplateInvalid, theme.LayoutPath(current), 0, 0, $"writing {page.Path} failed: {e.Message}");
+            return null;
+        }
     }
 
     private static TemplateOptions CreateOptions()
@@ -299,54 +304,6 @@ internal static partial class LayoutRenderer
         Path.GetExtension(path).ToLowerInvariant() is ".css" or ".js" or ".svg" or ".txt" or ".json" or ".xml" or ".html";
 
     private static string Rel(string from, string to) => Urls.Relative(from, to);
-
-    private static string Encode(string text) => Encoder.Encode(text);
-
-    /// <summary>In the printable full report a term needs no in-place definition: the glossary is at its end.</summary>
-    private static string StripTerms(string html) => TermButton().Replace(TermLink().Replace(html, "$1"), "");
-
-    /// <summary>
-    /// On the full report, a chapter's heading is "chapter-{slug}" and its sections "{slug}--{id}". Slugs
-    /// never contain "--", so the two kinds can never collide, whatever ids editors choose.
-    /// </summary>
-    private static string TitleId(string slug) => "chapter-" + slug;
-
-    /// <summary>Chapter sections sit one level below the chapter's own heading on the full page.</summary>
-    private static string Demote(string html) => Heading().Replace(html, m => $"<{m.Groups[1].Value}h{int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}");
-
-    private static string Prefix(string html, string slug, IReadOnlyDictionary<string, string> slugs) =>
-        Href().Replace(IdReference().Replace(Demote(html), m => $"{m.Groups[1].Value}=\"{string.Join(' ', m.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => $"{slug}--{id}"))}\""), m =>
-        {
-            var target = m.Groups[1].Value;
-            var fragment = m.Groups[2].Success ? m.Groups[2].Value : null;
-            if (target.Length == 0)
-            {
-                return $"href=\"#{slug}--{fragment}\"";
-            }
-
-            if (slugs.TryGetValue(target, out var other))
-            {
-                return fragment is null ? $"href=\"#{TitleId(other)}\"" : $"href=\"#{other}--{fragment}\"";
-            }
-
-            return m.Value;
-        });
-
-    // Ids and the attributes that refer to ids move together, or labels and descriptions would break.
-    [GeneratedRegex("\\b(id|aria-labelledby|aria-describedby|aria-controls|popovertarget|for)=\"([^\"]+)\"")]
-    private static partial Regex IdReference();
-
-    [GeneratedRegex("\\bhref=\"([^\"#:/]*)(?:#([^\"]*))?\"")]
-    private static partial Regex Href();
-
-    [GeneratedRegex("<a class=\"term\"[^>]*>(.*?)</a>")]
-    private static partial Regex TermLink();
-
-    [GeneratedRegex("\u2060?<button type=\"button\" class=\"term-toggle\"[^>]*></button>")]
-    private static partial Regex TermButton();
-
-    [GeneratedRegex("<(/?)h([1-5])\\b")]
-    private static partial Regex Heading();
 
     [GeneratedRegex("[0-9]{6,}")]
     private static partial Regex Digits();

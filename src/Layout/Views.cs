@@ -23,6 +23,8 @@ internal sealed record PopoverView(string Id, string DefinitionId, string Term, 
 /// <summary>Everything base.liquid needs for any page.</summary>
 internal sealed record PageView
 {
+    /// <summary>The page's path inside the site.</summary>
+    public required string Path { get; init; }
     public required string HtmlLang { get; init; }
     public required string LangCode { get; init; }
     public required string Kind { get; init; }
@@ -62,4 +64,10 @@ internal sealed record BodyView
     public ReportView? Report { get; init; }
     public IReadOnlyList<ChapterView> Chapters { get; init; } = [];
     public IReadOnlyList<EntryView> Entries { get; init; } = [];
+    public IReadOnlyList<ReportPartView> Parts { get; init; } = [];
 }
+
+/// <summary>A page of the report on the full-report page: its heading's id and title, and its text.</summary>
+/// <param name="Lang">Set when the text is in another language than the page (a fallback).</param>
+/// <param name="PartStart">A part of the report (一、二、…): in print it starts a new sheet.</param>
+internal sealed record ReportPartView(string Id, string Title, string Html, string? Lang, bool PartStart);

@@ -1,9 +1,13 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.EmphasisExtras;
+using Microsite.Markdown.Footnotes;
 using Microsite.Markdown.Glossary;
+using Microsite.Markdown.Headings;
 using Microsite.Markdown.LangSpans;
+using Microsite.Markdown.Links;
 using Microsite.Markdown.RawHtml;
+using Microsite.Markdown.Tables;
 
 namespace Microsite.Markdown;
 
@@ -12,8 +16,8 @@ internal static class MarkdownPipelines
 {
     /// <summary>
     /// Chapters, pages and glossary definitions. Raw HTML is parsed (so we can point at it) but written
-    /// escaped, as text. Per-page work (term linking, link rewriting) happens on the parsed tree between
-    /// Parse and Render; the pipeline itself knows nothing about the site.
+    /// escaped, as text. The parsed tree is final: what differs between pages and forms of a page (link
+    /// targets, term links, id prefixes) is written by our renderers from a <see cref="RenderContext"/>.
     /// </summary>
     public static MarkdownPipeline Content { get; } = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter() // keeps line numbers those of the file
@@ -26,6 +30,10 @@ internal static class MarkdownPipelines
         .Use<GlossaryExtension>()
         .Use<LangSpanExtension>()
         .Use<EscapedHtmlExtension>()
+        .Use<HeadingExtension>()
+        .Use<LinkExtension>()
+        .Use<TableExtension>()
+        .Use<FootnoteExtension>()
         // Must come last: it reads the {#id} that other extensions leave in the text.
         .UseGenericAttributes()
         .Build();

@@ -3,21 +3,20 @@ using System.Xml;
 using Microsite.Content;
 using Microsite.Core;
 using Microsite.Indexing;
-using Microsite.Layout;
 
 namespace Microsite.Output;
 
 /// <summary>sitemap.xml (with hreflang alternates for every pair) and robots.txt. Only these use absolute URLs.</summary>
 internal static class SearchEngineFiles
 {
-    public static IReadOnlyList<OutputFile> Create(SiteIndex index, DiagnosticBag diagnostics, string configPath)
+    public static IReadOnlyList<SiteFile> Create(SiteIndex index, DiagnosticBag diagnostics, string configPath)
     {
         var baseUrl = index.Config.BaseUrl;
         if (baseUrl is null)
         {
             diagnostics.Warning(DiagnosticIds.SitemapWithoutBaseUrl, configPath, 0, 0,
                 "no sitemap.xml: search engines need absolute addresses; set \"base_url\" to the address the site is published at");
-            return [new OutputFile("robots.txt", "User-agent: *\nAllow: /\n", null, null)];
+            return [new SiteFile("robots.txt", "User-agent: *\nAllow: /\n", null, null)];
         }
 
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
@@ -69,7 +68,7 @@ internal static class SearchEngineFiles
         }
 
         var robots = $"User-agent: *\nAllow: /\nSitemap: {baseUrl}sitemap.xml\n";
-        return [new OutputFile("sitemap.xml", builder.ToString() + "\n", null, null), new OutputFile("robots.txt", robots, null, null)];
+        return [new SiteFile("sitemap.xml", builder.ToString() + "\n", null, null), new SiteFile("robots.txt", robots, null, null)];
     }
 
     private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder)

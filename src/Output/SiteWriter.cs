@@ -1,6 +1,5 @@
+using Microsite.Core;
 using System.Text;
-using Microsite.Cli;
-using Microsite.Layout;
 
 namespace Microsite.Output;
 
@@ -19,7 +18,7 @@ internal static class SiteWriter
     public const string Marker = ".microsite-output";
 
     /// <param name="protectedFolders">Folders the output may not be, nor contain (input, theme, the working folder).</param>
-    public static void Write(string outputDirectory, IReadOnlyList<OutputFile> files, IEnumerable<string>? protectedFolders = null)
+    public static void Write(string outputDirectory, IReadOnlyList<SiteFile> files, IEnumerable<string>? protectedFolders = null)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         Guard(target, protectedFolders ?? []);
@@ -68,20 +67,20 @@ internal static class SiteWriter
     {
         if (Path.GetPathRoot(target) == target + Path.DirectorySeparatorChar || target == Path.GetPathRoot(target))
         {
-            throw new UsageException($"refusing to replace \"{target}\": the output must be a folder of its own");
+            throw new OutputRefusedException($"refusing to replace \"{target}\": the output must be a folder of its own");
         }
 
         foreach (var folder in protectedFolders.Append(Environment.CurrentDirectory).Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar)))
         {
             if (folder == target || folder.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                throw new UsageException($"refusing to write the site into \"{target}\": it is or contains \"{folder}\", which the build reads or runs in");
+                throw new OutputRefusedException($"refusing to write the site into \"{target}\": it is or contains \"{folder}\", which the build reads or runs in");
             }
         }
 
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, Marker)))
         {
-            throw new UsageException($"refusing to replace \"{target}\": it is not empty and was not written by Microsite (no {Marker} in it); choose another --output or empty it");
+            throw new OutputRefusedException($"refusing to replace \"{target}\": it is not empty and was not written by Microsite (no {Marker} in it); choose another --output or empty it");
         }
     }
 
@@ -93,3 +92,6 @@ internal static class SiteWriter
         }
     }
 }
+
+/// <summary>The output folder given is one the build must not replace (the CLI reports it as a usage error).</summary>
+internal sealed class OutputRefusedException(string message) : Exception(message);

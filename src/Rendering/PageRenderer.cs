@@ -1,113 +1,133 @@
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
-using Markdig.Syntax;
-using Microsite.Core;
 using Microsite.Content;
+using Microsite.Core;
 using Microsite.Indexing;
-using Microsite.Layout;
+using Microsite.Themes;
 using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
-using Microsite.Markdown.Links;
-using Microsite.Markdown.Tables;
 
 namespace Microsite.Rendering;
 
-internal sealed record TocEntry(string Id, string Title);
+/// <summary>A page's own HTML (no layout yet) and the glossary terms it links.</summary>
+/// <param name="ReportHtml">The page as a part of the full report (chapters and the home page only).</param>
+internal sealed record RenderedPage(SourcePage Page, string OutputPath, string BodyHtml, string? ReportHtml = null);
 
-/// <summary>A page's own HTML (no layout yet) and what the cross-page stages need to know about it.</summary>
-internal sealed record RenderedPage(
-    SourcePage Page,
-    string OutputPath,
-    string BodyHtml,
-    IReadOnlyList<TocEntry> Toc,
-    IReadOnlyList<TermUse> TermUses);
-
-/// <summary>Every page's own HTML, and every glossary definition's, by "lang/id".</summary>
-internal sealed record RenderedSite(IReadOnlyList<RenderedPage> Pages, IReadOnlyDictionary<string, string> Definitions)
+/// <summary>Every page's own HTML, and every glossary definition's.</summary>
+internal sealed class RenderedSite
 {
-    private readonly Dictionary<object, RenderedPage> _byPage = Pages.ToDictionary(p => (object)p.Page, ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SourcePage, RenderedPage> _byPage;
+    private readonly Dictionary<(string Lang, string Id), string> _definitions;
 
-    public string Definition(GlossaryEntry entry) => Definitions[$"{entry.Lang}/{entry.Id}"];
+    public RenderedSite(IReadOnlyList<RenderedPage> pages, IReadOnlyDictionary<(string Lang, string Id), string> definitions)
+    {
+        Pages = pages;
+        _byPage = pages.ToDictionary(p => p.Page, ReferenceEqualityComparer.Instance as IEqualityComparer<SourcePage>);
+        _definitions = definitions.ToDictionary(d => d.Key, d => d.Value);
+    }
+
+    public IReadOnlyList<RenderedPage> Pages { get; }
+
+    public string Definition(GlossaryEntry entry) => _definitions[(entry.Lang, entry.Id)];
 
     public RenderedPage Of(SourcePage page) => _byPage[page];
+
+    /// <summary>The page as written into the full report.</summary>
+    public string ReportPart(SourcePage page) => _byPage[page].ReportHtml ?? "";
 }
 
 /// <summary>
-/// Stage 4: per page, independent of every other page once the index exists, so pages render in
-/// parallel. Rewrites source links, links glossary terms, writes the Markdown as HTML.
+/// Stage 4: writes each page's Markdown as HTML. A page's HTML is a function of the page and the site
+/// index only (the parsed tree is never changed), so pages render in parallel, and one changed page can
+/// be rendered again alone.
 /// </summary>
 internal static class PageRenderer
 {
-    public static RenderedSite Render(SiteIndex index, Theme theme, DiagnosticBag diagnostics)
+    public static RenderedSite Render(SiteIndex index, Theme theme)
     {
-        var results = new RenderedPage[index.Pages.Count];
-        Parallel.For(0, index.Pages.Count, i => results[i] = RenderOne(index, theme, index.Pages[i], diagnostics));
-
+        var pages = Parallelism.Map(index.Pages, page => Render(index, theme, page));
         var entries = index.Glossary.Values.SelectMany(g => g).ToList();
-        var definitions = new string[entries.Count];
-        Parallel.For(0, entries.Count, i => definitions[i] = RenderDefinition(index, entries[i], diagnostics));
-        return new RenderedSite(results, entries.Select((e, i) => (Key: $"{e.Lang}/{e.Id}", Html: definitions[i])).ToDictionary(x => x.Key, x => x.Html));
+        var definitions = Parallelism.Map(entries, entry => RenderDefinition(index, entry));
+        return new RenderedSite(pages, entries.Select((e, i) => (e, i)).ToDictionary(x => (x.e.Lang, x.e.Id), x => definitions[x.i]));
+    }
+
+    /// <summary>One page, as its own page and, for the home page and chapters, as a part of the full report.</summary>
+    public static RenderedPage Render(SiteIndex index, Theme theme, SourcePage page)
+    {
+        var own = RenderPage(index, theme.Strings(page.Lang), page);
+        return page.Kind is PageKind.Home or PageKind.Chapter
+            ? own with { ReportHtml = RenderInReport(index, page, index.OutputPath(page.Lang, SiteIndex.FullReportFile)) }
+            : own;
+    }
+
+    /// <summary>One page as its own page: links relative to it, terms linked with their definitions in place.</summary>
+    public static RenderedPage RenderPage(SiteIndex index, UiStrings strings, SourcePage page)
+    {
+        var outputPath = index.OutputPath(page);
+        var glossaryHref = Urls.Relative(outputPath, index.OutputPath(page.Lang, SiteIndex.GlossaryFile));
+        var context = new RenderContext
+        {
+            ResolveUrl = url => PageHref(index, page, outputPath, url),
+            Terms = index.Terms(page),
+            TermLink = id => new TermLink($"{glossaryHref}#{id}", strings.TermButton + index.Lookups[page.ContentLang].TermById[id]),
+        };
+        return new RenderedPage(page, outputPath, SiteHtmlRenderer.Render(page.Ast, context));
     }
 
     /// <summary>
     /// A definition is shown on the glossary page and in popovers on every page of its language, all at
     /// the same folder depth, so its links are written relative to the glossary page. Terms inside a
-    /// definition are not linked automatically (a popover inside a popover helps nobody); [[term]] is.
+    /// definition are not linked automatically (a popover inside a popover helps nobody); [[term]] is, as a plain link.
     /// </summary>
-    private static string RenderDefinition(SiteIndex index, GlossaryEntry entry, DiagnosticBag diagnostics)
+    public static string RenderDefinition(SiteIndex index, GlossaryEntry entry)
     {
-        var source = entry.Source;
         var glossaryPage = index.OutputPath(entry.Lang, SiteIndex.GlossaryFile);
-        InternalLinkRewriter.Rewrite(source.Ast, source.Lang, source.RelPath, glossaryPage,
-            index.Glossary[entry.Lang].Select(e => e.Id).ToHashSet(StringComparer.Ordinal),
-            index.ResolveLink, index.LinkablePaths, source.DisplayPath, diagnostics);
-        if (index.Lookups.TryGetValue(entry.Lang, out var lookup))
+        var context = new RenderContext
         {
-            var href = Urls.Relative(glossaryPage, glossaryPage);
-            GlossaryLinker.Link(source.Ast, lookup, index.Config.GlossaryLinking, id => $"{href}#{id}", term => term,
-                source.DisplayPath, entry.Meta.Term, diagnostics, automatic: false);
-        }
-
-        return ToHtml(source.Ast).Trim();
+            Options = RenderOptions.Page with { Terms = TermStyle.Link },
+            ResolveUrl = url => PageHref(index, entry.Source, glossaryPage, url),
+            Terms = index.Terms(entry.Source),
+            TermLink = id => new TermLink($"{Urls.Relative(glossaryPage, glossaryPage)}#{id}", ""),
+        };
+        return SiteHtmlRenderer.Render(entry.Source.Ast, context).Trim();
     }
 
-    private static RenderedPage RenderOne(SiteIndex index, Theme theme, SourcePage page, DiagnosticBag diagnostics)
+    /// <summary>
+    /// One page as a part of the printable full report: its ids prefixed with "{slug}--" (chapters share
+    /// section ids), headings one level down under the chapter's own heading, terms as plain text (the
+    /// glossary is at the end), and links between chapters as links within the report.
+    /// </summary>
+    public static string RenderInReport(SiteIndex index, SourcePage page, string reportPath)
     {
-        var outputPath = index.OutputPath(page);
-        // A fallback page repeats its original's findings; those are reported once, at the original.
-        // Its term uses still give it popovers, but do not count as uses in its language (see GlossaryUsage).
-        var bag = page.FallbackFrom is null ? diagnostics : new DiagnosticBag();
-
-        InternalLinkRewriter.Rewrite(page.Ast, page.Lang, page.RelPath, outputPath, index.Anchors(page),
-            index.ResolveLink, index.LinkablePaths, page.DisplayPath, bag);
-
-        var uses = Array.Empty<TermUse>() as IReadOnlyList<TermUse>;
-        if (index.Lookups.TryGetValue(page.ContentLang, out var lookup))
+        var slug = ReportSlug(page);
+        var context = new RenderContext
         {
-            var glossaryPage = index.OutputPath(page.Lang, SiteIndex.GlossaryFile);
-            var href = Urls.Relative(outputPath, glossaryPage);
-            var label = theme.Text(page.Lang, "term_button");
-            uses = GlossaryLinker.Link(page.Ast, lookup, index.Config.GlossaryLinking,
-                id => $"{href}#{id}", term => $"{label}{term}", page.DisplayPath, page.Meta.Title, bag);
-        }
-
-        TableAccessibility.Apply(page.Ast);
-
-        var toc = page.Ast.OfType<HeadingBlock>()
-            .Where(h => h.Level == 2 && h.GetAttributes().Id is not null)
-            .Select(h => new TocEntry(h.GetAttributes().Id!, GlossaryLinker.InlineText(h.Inline)))
-            .ToList();
-
-        return new RenderedPage(page, outputPath, ToHtml(page.Ast), toc, uses);
+            Options = new RenderOptions($"{slug}--", HeadingOffset: 1, TermStyle.Plain),
+            ResolveUrl = url => index.ResolveLink(page, url) switch
+            {
+                SourceLink.OwnAnchor own when own.Fragment.Length > 0 => $"#{slug}--{own.Fragment}",
+                SourceLink.ToPage { Page: { } target, Fragment: var fragment } when InReport(target, page.Lang) =>
+                    fragment is null ? "#" + ReportTitleId(target) : $"#{ReportSlug(target)}--{fragment}",
+                var link => Href(reportPath, link),
+            },
+        };
+        return SiteHtmlRenderer.Render(page.Ast, context);
     }
 
-    public static string ToHtml(MarkdownDocument document)
-    {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        MarkdownPipelines.Content.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
-    }
+    /// <summary>Links to these pages become links within the report (the home page is in it too, but is linked as a page).</summary>
+    private static bool InReport(SourcePage target, string lang) => target.Kind == PageKind.Chapter && target.Lang == lang;
+
+    /// <summary>The report's name for a page: its slug, "index" for the home page.</summary>
+    public static string ReportSlug(SourcePage page) => page.Kind == PageKind.Home ? "index" : page.Meta.Slug;
+
+    /// <summary>
+    /// On the full report, a chapter's heading is "chapter-{slug}" and its sections "{slug}--{id}". Slugs
+    /// never contain "--", so the two kinds can never collide, whatever ids editors choose.
+    /// </summary>
+    public static string ReportTitleId(SourcePage page) => "chapter-" + ReportSlug(page);
+
+    private static string? PageHref(SiteIndex index, SourcePage page, string from, string url) => Href(from, index.ResolveLink(page, url));
+
+    /// <summary>The URL written for a resolved link, relative to the page at <paramref name="from"/>; null leaves it as written.</summary>
+    private static string? Href(string from, SourceLink link) => link is SourceLink.ToPage target
+        ? Urls.Relative(from, target.OutputPath) + (target.Fragment is null ? "" : "#" + Uri.EscapeDataString(target.Fragment))
+        : null;
 }

@@ -18,25 +18,22 @@ internal static class HtmlValidator
         new GlossaryLinksRule(), new FurnitureRule(), new StrictCspRule(),
     ];
 
-    /// <summary>A file of the site: its path inside the site, its text (null for binary files), its source and language.</summary>
-    public sealed record SiteFile(string Path, string? Text, string? Source, string? Lang);
-
     /// <param name="ExternalLinks">Hyperlinks to other hosts: listed in the report, never fetched (a build needs no network).</param>
     public sealed record Result(int Pages, IReadOnlyList<string> ExternalLinks);
 
     public static Result Validate(IReadOnlyList<SiteFile> files, SiteExpectations expectations, string displayRoot, DiagnosticBag diagnostics)
     {
-        var htmlFiles = files.Where(f => f.Text is not null && f.Path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)).ToList();
+        var htmlFiles = files.Where(f => f.IsText && f.Path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)).ToList();
         var pages = new ConcurrentDictionary<string, PageUnderTest>(StringComparer.Ordinal);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         Parallel.ForEach(htmlFiles, file =>
         {
-            var document = parser.ParseDocument(file.Text!);
+            var document = parser.ParseDocument(file.Content);
             pages[file.Path] = new PageUnderTest(file.Path, document, file.Source, file.Lang);
         });
 
-        var stylesheets = files.Where(f => f.Text is not null && f.Path.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(f => f.Path, f => f.Text!, StringComparer.Ordinal);
+        var stylesheets = files.Where(f => f.IsText && f.Path.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
         var site = new SiteUnderTest(files.Select(f => f.Path).ToList(), pages, stylesheets, expectations);
         var reporter = new Reporter(diagnostics, displayRoot);
         Parallel.ForEach(pages.Values, page =>

@@ -1,3 +1,4 @@
+using Microsite.Build;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsite.Content;

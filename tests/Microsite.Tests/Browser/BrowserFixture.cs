@@ -1,3 +1,4 @@
+using Microsite.Build;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;

@@ -1,3 +1,4 @@
+using Microsite.Build;
 using Microsite.Core;
 using System.Text;
 using Microsite.Content;

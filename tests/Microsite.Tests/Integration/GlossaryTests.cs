@@ -1,3 +1,4 @@
+using Microsite.Build;
 namespace Microsite.Tests.Integration;
 
 public class GlossaryTests

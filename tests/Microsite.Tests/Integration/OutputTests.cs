@@ -1,3 +1,4 @@
+using Microsite.Build;
 using Microsite.Cli;
 
 namespace Microsite.Tests.Integration;
@@ -139,16 +140,18 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
-    public void A_broken_theme_is_a_usage_failure_not_a_content_error()
+    public void A_broken_theme_is_reported_at_the_template_like_content()
     {
         WriteInput(Site);
         var theme = Path.Combine(_root, "theme");
         CopyDirectory(Path.Combine(TestSite.RepoRoot, "theme"), theme);
-        File.WriteAllText(Path.Combine(theme, "layouts", "page.liquid"), "{% if %}");
+        File.WriteAllText(Path.Combine(theme, "layouts", "page.liquid"), "<main>\n{% if %}");
 
-        var (exit, _, stderr) = Run("build", "--input", Input, "--output", Output, "--theme", theme);
-        Assert.Equal(ExitCodes.UsageOrInternal, exit);
-        Assert.Contains("page.liquid", stderr);
+        var (exit, stdout, stderr) = Run("build", "--input", Input, "--output", Output, "--theme", theme);
+        Assert.Equal(ExitCodes.ContentErrors, exit);
+        Assert.Contains("layouts/page.liquid:2:6: error MS0030: Liquid syntax error: Invalid 'if' tag", stdout);
+        Assert.DoesNotContain("Source:", stdout);
+        Assert.Equal("", stderr);
     }
 
     [Fact]

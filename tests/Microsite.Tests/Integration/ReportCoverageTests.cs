@@ -1,3 +1,4 @@
+using Microsite.Build;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;

@@ -1,3 +1,4 @@
+using Microsite.Build;
 using Microsite.Cli;
 using Microsite.Core;
 using Microsite.Validation;
@@ -186,7 +187,7 @@ public sealed class ValidationTests : IDisposable
         var files = Plant(Clean.Value.Result.Files.Select(f => (f.Path, f.Content, f.Source, f.Lang)).ToList(), file, find, replace, out var line);
         var bag = new DiagnosticBag();
         HtmlValidator.Validate(
-            files.Select(f => new HtmlValidator.SiteFile(f.Path, f.Content, f.Source, f.Lang is null ? null : f.Lang == "zh" ? "zh-Hans" : "en")).ToList(),
+            files.Select(f => new SiteFile(f.Path, f.Content, f.Lang, f.Source)).ToList(),
             new SiteExpectations(2, new Dictionary<string, FooterExpectation>
             {
                 ["zh-Hans"] = new("3205070001", "苏ICP备12345678号", "苏公网安备32050702010001号"),

@@ -3,7 +3,6 @@ using Microsite.Config;
 using Microsite.Core;
 using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
-using Microsite.Rendering;
 
 namespace Microsite.Tests.Unit;
 
@@ -33,13 +32,18 @@ public partial class GlossaryLinkerExamples
         var policy = Enum.Parse<GlossaryLinking>(header["policy"], ignoreCase: true);
 
         var document = Markdig.Markdown.Parse(sections["markdown"], MarkdownPipelines.Content);
-        var diagnostics = new DiagnosticBag();
-        GlossaryLinker.Link(document, lookup, policy, id => "g.html#" + id, term => "释义：" + term, "x.md", "页", diagnostics);
-        var html = Simplify(PageRenderer.ToHtml(document));
+        var context = new RenderContext
+        {
+            Terms = TermPlanner.Plan(document, lookup, policy, "页"),
+            TermLink = id => new TermLink("g.html#" + id, "释义：" + lookup.TermById[id]),
+        };
+        var html = Simplify(SiteHtmlRenderer.Render(document, context));
+        var diagnostics = TermPlanner.UnknownReferences(document, lookup)
+            .Select(u => $"{u.Reference.Line + 1}:{u.Reference.Column + 1}: error {DiagnosticIds.TermUnknown}: {u.Message}");
 
         Assert.Equal(sections["html"].Trim(), html.Trim());
         var expectedDiagnostics = sections.GetValueOrDefault("diagnostics")?.Trim() ?? "";
-        Assert.Equal(expectedDiagnostics, string.Join("\n", diagnostics.Snapshot().Select(d => d.ToString()["x.md:".Length..])));
+        Assert.Equal(expectedDiagnostics, string.Join("\n", diagnostics));
     }
 
     private static string Simplify(string html) => TermMarkup().Replace(html, m => $"<term {m.Groups[1].Value}>{m.Groups[2].Value}</term>");

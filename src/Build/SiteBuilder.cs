@@ -7,14 +7,15 @@ using Microsite.Indexing;
 using Microsite.Layout;
 using Microsite.Output;
 using Microsite.Rendering;
+using Microsite.Themes;
 using Microsite.Translations;
 using Microsite.Validation;
 
-namespace Microsite;
+namespace Microsite.Build;
 
 /// <summary>What a build produced: the site (in memory, not yet written) and everything it found.</summary>
 internal sealed record BuildResult(
-    IReadOnlyList<OutputFile> Files,
+    IReadOnlyList<SiteFile> Files,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<(string Stage, TimeSpan Time)> Timings,
     int PagesChecked,
@@ -41,29 +42,27 @@ internal static class SiteBuilder
             return Failed(diagnostics, timer, null);
         }
 
-        var theme = timer.Time("theme", () => Theme.Load(themeFiles, config.Languages.Select(l => l.Code)));
+        var theme = timer.Time("theme", () => Theme.Load(themeFiles, config.Languages.Select(l => l.Code), diagnostics));
         var pages = timer.Time("load", () => ContentLoader.Load(input, config, diagnostics));
         var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics));
-        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics));
-        var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, rendered, diagnostics));
+        var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, diagnostics));
 
         // Layout and the output checks assume consistent content (one page per slug, every pair present);
         // while the content has errors they would only fail on them again, or repeat them.
-        if (diagnostics.HasErrors)
+        if (theme is null || diagnostics.HasErrors)
         {
-            return Failed(diagnostics, timer, config, notes.Append("pages were not laid out or checked: fix the content errors first.").ToList());
+            return Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList());
         }
 
-        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered)
+        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme));
+
+        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics)
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
-        var validation = timer.Time("validate", () => HtmlValidator.Validate(
-            files.Select(f => new HtmlValidator.SiteFile(f.Path, f.Binary is null ? f.Content : null, f.Source, f.Lang is null ? null : index.Language(f.Lang).HtmlLang)).ToList(),
-            Expectations(config), outputDisplayRoot, diagnostics));
-
+        var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), outputDisplayRoot, diagnostics));
         return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes);
     }
 

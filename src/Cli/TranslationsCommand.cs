@@ -1,11 +1,11 @@
 using System.Text;
-using Microsite.Cli;
+using Microsite.Translations;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
 using Microsite.Indexing;
 
-namespace Microsite.Translations;
+namespace Microsite.Cli;
 
 /// <summary><c>microsite translations [--mark FILE…]</c>: the state of every translation, and marking one as done.</summary>
 internal static class TranslationsCommand

@@ -1,0 +1,22 @@
+namespace Microsite.Core;
+
+/// <summary>
+/// How many threads the per-page stages use (the CLI's --threads). Every stage collects its results by
+/// position, never in completion order, so the output is the same whatever the number.
+/// </summary>
+internal static class Parallelism
+{
+    /// <summary>-1: as many as the machine has.</summary>
+    public static int MaxThreads { get; set; } = -1;
+
+    /// <summary>f applied to every item, in parallel; the results in the items' order.</summary>
+    public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, TResult> f)
+    {
+        var results = new TResult[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxThreads }, i => results[i] = f(items[i]));
+        return results;
+    }
+
+    public static void ForEach<T>(IReadOnlyList<T> items, Action<T> action) =>
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxThreads }, i => action(items[i]));
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsite.Markdown.Glossary;
+
+namespace Microsite.Markdown;
+
+/// <summary>The plain text of inlines, as a reader sees it (explicit [[terms]] as their term).</summary>
+internal static class MarkdownText
+{
+    public static string Of(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder();
+        foreach (var node in inline.Descendants<Inline>())
+        {
+            switch (node)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case ExplicitTermInline term:
+                    builder.Append(term.Term);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

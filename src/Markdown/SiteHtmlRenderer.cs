@@ -1,0 +1,30 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace Microsite.Markdown;
+
+/// <summary>Markdig's HTML renderer with the context of the page being written; our object renderers read it.</summary>
+internal sealed class SiteHtmlRenderer : HtmlRenderer
+{
+    private SiteHtmlRenderer(TextWriter writer, RenderContext context)
+        : base(writer) => Context = context;
+
+    public RenderContext Context { get; }
+
+    /// <summary>Writes a parsed tree as HTML. Safe to call from many threads on the same tree: it only reads it.</summary>
+    public static string Render(MarkdownDocument document, RenderContext context, MarkdownPipeline? pipeline = null)
+    {
+        using var writer = new StringWriter();
+        var renderer = new SiteHtmlRenderer(writer, context);
+        (pipeline ?? MarkdownPipelines.Content).Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>The context of a renderer: ours when the page is written by <see cref="Render"/>, the defaults otherwise.</summary>
+    public static RenderContext ContextOf(HtmlRenderer renderer) => renderer is SiteHtmlRenderer site ? site.Context : Default;
+
+    private static readonly RenderContext Default = new();
+}

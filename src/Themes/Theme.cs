@@ -1,0 +1,141 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Fluid;
+using Microsite.Core;
+
+namespace Microsite.Themes;
+
+/// <summary>
+/// theme/: Liquid layouts (parsed once), typed UI strings per language, and static assets copied to
+/// output/assets/. Every problem with it is a diagnostic at its file (and line and column where Fluid
+/// or YAML says), reported when the theme loads, before any page is written.
+/// </summary>
+internal sealed partial class Theme
+{
+    private static readonly FluidParser Parser = new();
+
+    private readonly Dictionary<string, IFluidTemplate> _layouts;
+    private readonly Dictionary<string, UiStrings> _strings;
+
+    private Theme(Dictionary<string, IFluidTemplate> layouts, Dictionary<string, UiStrings> strings, IReadOnlyDictionary<string, byte[]> assets, FileSet files)
+    {
+        _layouts = layouts;
+        _strings = strings;
+        Assets = assets;
+        Files = files;
+    }
+
+    /// <summary>Files under theme/assets/ as they are (images and fonts are not text), by path relative to it.</summary>
+    public IReadOnlyDictionary<string, byte[]> Assets { get; }
+
+    /// <summary>The theme's files, to name them in diagnostics.</summary>
+    public FileSet Files { get; }
+
+    public static readonly string[] RequiredLayouts = ["base", "home", "chapter", "page", "glossary", "contents", "full", "404"];
+
+    /// <returns>The theme, or null when it has errors (they are in <paramref name="diagnostics"/>).</returns>
+    public static Theme? Load(FileSet files, IEnumerable<string> languages, DiagnosticBag diagnostics)
+    {
+        var errors = diagnostics.ErrorCount;
+        var layouts = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        foreach (var path in files.Paths.Where(p => p.StartsWith("layouts/", StringComparison.Ordinal) && p.EndsWith(".liquid", StringComparison.Ordinal)))
+        {
+            if (files.Read(path) is not { } source)
+            {
+                diagnostics.Error(DiagnosticIds.TemplateInvalid, files.Display(path), 0, 0, "this template is not UTF-8 text; save it again as UTF-8");
+                continue;
+            }
+
+            if (!Parser.TryParse(source, out var template, out var error))
+            {
+                // Fluid says where: "… at (12:5)".
+                var message = (error ?? "").Split("\nSource:")[0]; // Fluid appends the template's text
+                var at = Position().Match(message);
+                var (line, column) = at.Success ? (int.Parse(at.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(at.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) : (1, 1);
+                diagnostics.Error(DiagnosticIds.TemplateInvalid, files.Display(path), line, column,
+                    $"Liquid syntax error: {Position().Replace(message, "").Trim().TrimEnd('.')} (is a {{% tag %}} or {{{{ value }}}} left open, or an end tag missing?)");
+                continue;
+            }
+
+            layouts[Path.GetFileNameWithoutExtension(path)] = template;
+        }
+
+        foreach (var missing in RequiredLayouts.Where(l => !layouts.ContainsKey(l) && !files.Paths.Contains($"layouts/{l}.liquid")))
+        {
+            diagnostics.Error(DiagnosticIds.LayoutMissing, files.Display($"layouts/{missing}.liquid"), 0, 0,
+                $"the layout \"{missing}.liquid\" is missing; every theme needs {string.Join(", ", RequiredLayouts.Select(l => l + ".liquid"))}");
+        }
+
+        var strings = new Dictionary<string, UiStrings>(StringComparer.Ordinal);
+        foreach (var lang in languages)
+        {
+            var path = $"i18n/{lang}.yml";
+            if (ReadStrings(files, path, diagnostics) is { } bound)
+            {
+                strings[lang] = bound;
+            }
+        }
+
+        var assets = files.Paths.Where(p => p.StartsWith("assets/", StringComparison.Ordinal))
+            .ToDictionary(p => p["assets/".Length..], p => files.ReadBytes(p)!, StringComparer.Ordinal);
+        return diagnostics.ErrorCount > errors ? null : new Theme(layouts, strings, assets, files);
+    }
+
+    public IFluidTemplate Layout(string name) => _layouts[name];
+
+    public UiStrings Strings(string lang) => _strings[lang];
+
+    /// <summary>Where a layout lives, for diagnostics about it.</summary>
+    public string LayoutPath(string name) => Files.Display($"layouts/{name}.liquid");
+
+    private static readonly PropertyInfo[] StringProperties = typeof(UiStrings).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+
+    /// <summary>Binds every key of the file to a property of <see cref="UiStrings"/>; each must be there, none other.</summary>
+    private static UiStrings? ReadStrings(FileSet files, string path, DiagnosticBag diagnostics)
+    {
+        var display = files.Display(path);
+        if (files.ReadBytes(path) is null)
+        {
+            diagnostics.Error(DiagnosticIds.UiStringMissing, display, 0, 0, $"the UI strings of this language are missing: add {display} (copy another language's file and translate it)");
+            return null;
+        }
+
+        if (files.Read(path) is not { } text)
+        {
+            diagnostics.Error(DiagnosticIds.UiStringsInvalid, display, 0, 0, "this file is not UTF-8 text; save it again as UTF-8");
+            return null;
+        }
+
+        var errors = diagnostics.ErrorCount;
+        var fields = YamlFields.Parse(text.TrimStart('\uFEFF').Replace("\r\n", "\n"), display, 0, diagnostics, YamlIds.UiStrings);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var strings = new UiStrings();
+        foreach (var property in StringProperties)
+        {
+            var key = SnakeCase(property.Name);
+            var present = fields.Has(key);
+            var value = fields.Text(key); // asked even when absent, so a misspelt key gets a did-you-mean
+            if (!present)
+            {
+                var (line, column) = fields.Start;
+                diagnostics.Error(DiagnosticIds.UiStringMissing, display, line, column, $"missing UI string \"{key}\" (every language file has the same keys; an empty one is written \"{key}: \\\"\\\"\")");
+                continue;
+            }
+
+            property.SetValue(strings, value);
+        }
+
+        fields.RejectUnknown();
+        return diagnostics.ErrorCount > errors ? null : strings;
+    }
+
+    /// <summary>"SkipToContent" is written skip_to_content in the YAML and in templates (Fluid's snake case).</summary>
+    public static string SnakeCase(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
+    [GeneratedRegex(@"\s*at \((\d+):(\d+)\)")]
+    private static partial Regex Position();
+}
