@@ -28,7 +28,12 @@ internal static class GlossaryUsage
 
             var excused = unused.Where(e => e.Meta.Unused is not null).Select(e => $"{e.Meta.Term}: {e.Meta.Unused}").ToList();
             notes.Add($"glossary ({lang}): {entries.Count - unused.Count} of {entries.Count} terms linked from the text"
-                + (excused.Count > 0 ? $"; not used, with reason: {string.Join("; ", excused)}" : ""));
+                + (excused.Count switch
+                {
+                    0 => "",
+                    <= 5 => $"; not used, with reason: {string.Join("; ", excused)}",
+                    _ => $"; {excused.Count} not used, with reason (see \"unused:\" in their files)",
+                }));
 
             foreach (var entry in entries.Where(e => e.Meta.Unused is not null && used.Contains(e.Id)))
             {

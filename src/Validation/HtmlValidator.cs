@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AngleSharp.Html.Parser;
 using Microsite.Core;
 using Microsite.Validation.Rules;
@@ -6,8 +5,10 @@ using Microsite.Validation.Rules;
 namespace Microsite.Validation;
 
 /// <summary>
-/// Stage 6: parses every page of the site once with AngleSharp and runs every rule over it. The same
-/// code checks the pages of a build (in memory, before anything is written) and any folder on disk.
+/// Stage 6: parses every page of the site once with AngleSharp and checks it. The same code checks the
+/// pages of a build (in memory, before anything is written) and any folder on disk. Each page is parsed,
+/// checked by every rule and reduced to its <see cref="PageFacts"/> in parallel; its tree is then dropped.
+/// The checks across pages run on the facts, each a dictionary look-up.
 /// </summary>
 internal static class HtmlValidator
 {
@@ -23,35 +24,80 @@ internal static class HtmlValidator
 
     public static Result Validate(IReadOnlyList<SiteFile> files, SiteExpectations expectations, string displayRoot, DiagnosticBag diagnostics)
     {
+        var reporter = new Reporter(diagnostics, displayRoot);
         var htmlFiles = files.Where(f => f.IsText && f.Path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)).ToList();
-        var pages = new ConcurrentDictionary<string, PageUnderTest>(StringComparer.Ordinal);
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
-        Parallel.ForEach(htmlFiles, file =>
+        var facts = Parallelism.Map(htmlFiles, file => CheckPage(file, expectations, reporter));
+
+        var site = new SiteFacts(files.Select(f => f.Path).ToList(), facts.ToDictionary(f => f.Path, StringComparer.Ordinal), expectations);
+        Parallelism.ForEach(facts, page =>
         {
-            var document = parser.ParseDocument(file.Content);
-            pages[file.Path] = new PageUnderTest(file.Path, document, file.Source, file.Lang);
+            foreach (var rule in Rules)
+            {
+                rule.CheckSite(site, page, reporter);
+            }
         });
 
         var stylesheets = files.Where(f => f.IsText && f.Path.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
-        var site = new SiteUnderTest(files.Select(f => f.Path).ToList(), pages, stylesheets, expectations);
-        var reporter = new Reporter(diagnostics, displayRoot);
-        Parallel.ForEach(pages.Values, page =>
-        {
-            foreach (var rule in Rules)
-            {
-                rule.Check(page, site, reporter);
-            }
-        });
-        StylesheetLinks.Check(site, reporter);
-        SelfContainedRule.CheckStylesheets(site, reporter);
+        StylesheetLinks.Check(stylesheets, site.Files, reporter);
+        SelfContainedRule.CheckStylesheets(stylesheets, reporter);
 
-        var external = pages.Values
-            .SelectMany(p => p.Document.QuerySelectorAll("a[href], area[href]").Select(a => a.GetAttribute("href")!))
-            .Where(h => Urls.Scheme(h) is "http" or "https" || h.StartsWith("//", StringComparison.Ordinal))
+        var external = facts.SelectMany(p => p.Links)
+            .Where(l => l.Element is "a" or "area" && (Urls.Scheme(l.Url) is "http" or "https" || l.Url.StartsWith("//", StringComparison.Ordinal)))
+            .Select(l => l.Url)
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
-        return new Result(pages.Count, external);
+        return new Result(facts.Length, external);
+    }
+
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    /// <summary>One page: parsed, checked by every rule, and reduced to what the checks across pages need.</summary>
+    private static PageFacts CheckPage(SiteFile file, SiteExpectations expectations, Reporter reporter)
+    {
+        var page = new PageUnderTest(file.Path, Parser.ParseDocument(file.Content), file.Source, file.Lang);
+        foreach (var rule in Rules)
+        {
+            rule.CheckPage(page, expectations, reporter);
+        }
+
+        return FactsOf(page, expectations);
+    }
+
+    private static PageFacts FactsOf(PageUnderTest page, SiteExpectations expectations)
+    {
+        var links = new List<LinkFact>();
+        var isNotFound = Path.GetFileName(page.Path) == "404.html";
+        foreach (var (element, url) in page.References)
+        {
+            // A 404 page is served at whatever address was not found, so it may address the site from the
+            // host's root, under the site's own base path; every other page stays relative.
+            var fromSiteRoot = isNotFound && expectations.NotFoundBase is { } basePath && url.StartsWith(basePath, StringComparison.Ordinal);
+            var (path, fragment) = fromSiteRoot ? Urls.Resolve("", url[expectations.NotFoundBase!.Length..]) : Urls.Resolve(page.Directory, url);
+            links.Add(new LinkFact(Position.Of(element), element.LocalName, element.HasAttribute("href") ? "href" : "src", url, path, fragment, fromSiteRoot));
+        }
+
+        var baseUrl = AlternatesRule.BaseOf(page.Canonical, page.Path);
+        var footer = page.Elements.FirstOrDefault(e => e.LocalName == "footer");
+        return new PageFacts(page.Path, page.Lang, page.Source)
+        {
+            Ids = page.Ids,
+            GlossaryEntries = page.Elements.Where(e => e.HasAttribute("data-glossary-entry") && e.Id is not null).Select(e => e.Id!).ToHashSet(StringComparer.Ordinal),
+            Title = page.Document.Title?.Trim() ?? "",
+            TitleAt = Position.Of(page.Elements.FirstOrDefault(e => e.LocalName == "title")),
+            Links = links,
+            TermLinks = page.Elements.Where(e => e.LocalName == "a" && e.ClassList.Contains("term")).Select(a =>
+            {
+                var href = a.GetAttribute("href") ?? "";
+                var (path, fragment) = Urls.Resolve(page.Directory, href);
+                return new LinkFact(Position.Of(a), "a", "href", href, path, fragment, Text: a.TextContent);
+            }).ToList(),
+            Switches = page.Switches.Select(s => new LinkFact(Position.Of(s.Element), "a", "href", s.Element.GetAttribute("href") ?? "", s.Path, null)).ToList(),
+            Alternates = page.AlternateLinks.Select(a => new AlternateFact(Position.Of(a), a.GetAttribute("hreflang")!, a.GetAttribute("href") ?? "",
+                AlternatesRule.PathOf(a.GetAttribute("href") ?? "", baseUrl, page.Directory))).ToList(),
+            Furniture = FurnitureRule.Of(page),
+            FooterAt = Position.Of(footer ?? page.Document.Body),
+        };
     }
 }

@@ -1,48 +1,63 @@
+using System.Diagnostics;
+using Microsite.Benchmarks;
 using Microsite.Build;
 using Microsite.Core;
-using System.Diagnostics;
-using Microsite;
-using Microsite.Content;
 
-// Times the whole pipeline in one warm process: the stage timings a build prints include start-up
-// (JIT) costs that a preview server or a build of many pages pays once. Usage:
-//   dotnet run -c Release --project tests/Microsite.Benchmarks -- [runs] [input] [theme]
-var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20;
-var input = FileSet.FromDirectory(args.Length > 1 ? args[1] : "input", "input");
-var theme = FileSet.FromDirectory(args.Length > 2 ? args[2] : "theme", "theme");
-
-var stages = new Dictionary<string, List<double>>();
-var totals = new List<double>();
-for (var i = 0; i < runs + 3; i++)
+// The benchmark's in-process parts; tests/benchmark runs whole processes side by side with Hugo.
+//   dotnet run -c Release --project tests/Microsite.Benchmarks -- warm [runs] [input] [theme]
+//       the whole pipeline in one warm process: median time of every stage (what a preview server pays)
+//   dotnet run -c Release --project tests/Microsite.Benchmarks -- corpus PAGES OUT [real-input]
+//       writes a synthetic two-language site of about PAGES pages into OUT/input (and OUT/hugo)
+var command = args.Length > 0 ? args[0] : "warm";
+switch (command)
 {
-    var watch = Stopwatch.StartNew();
-    var result = SiteBuilder.Build(input, theme);
-    watch.Stop();
-    if (!result.Succeeded)
+    case "corpus" when args.Length >= 3:
+        Corpus.Write(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : "input", args[2]);
+        return 0;
+    case "warm":
+        return Warm(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : "input", args.Length > 3 ? args[3] : "theme");
+    default:
+        Console.Error.WriteLine("usage: warm [runs] [input] [theme] | corpus PAGES OUT [real-input]");
+        return 2;
+}
+
+static int Warm(int runs, string inputDir, string themeDir)
+{
+    var input = FileSet.FromDirectory(inputDir, "input");
+    var theme = FileSet.FromDirectory(themeDir, "theme");
+    var stages = new Dictionary<string, List<double>>();
+    var totals = new List<double>();
+    for (var i = 0; i < runs + 3; i++)
     {
-        Console.Error.WriteLine(string.Join("\n", result.Diagnostics));
-        return 1;
+        var watch = Stopwatch.StartNew();
+        var result = SiteBuilder.Build(input, theme);
+        watch.Stop();
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine(string.Join("\n", result.Diagnostics.Take(20)));
+            return 1;
+        }
+
+        if (i < 3)
+        {
+            continue; // warm-up: JIT and caches
+        }
+
+        totals.Add(watch.Elapsed.TotalMilliseconds);
+        foreach (var (stage, time) in result.Timings)
+        {
+            (stages.TryGetValue(stage, out var list) ? list : stages[stage] = []).Add(time.TotalMilliseconds);
+        }
     }
 
-    if (i < 3)
+    Console.WriteLine($"{runs} warm builds of {input.Paths.Count()} input files; median ms per stage:");
+    foreach (var (stage, times) in stages)
     {
-        continue; // warm-up: JIT and caches
+        Console.WriteLine($"  {stage,-14} {Median(times),8:0.0}");
     }
 
-    totals.Add(watch.Elapsed.TotalMilliseconds);
-    foreach (var (stage, time) in result.Timings)
-    {
-        (stages.TryGetValue(stage, out var list) ? list : stages[stage] = []).Add(time.TotalMilliseconds);
-    }
+    Console.WriteLine($"  {"total",-14} {Median(totals),8:0.0}");
+    return 0;
 }
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-Console.WriteLine($"{runs} warm builds of {input.Paths.Count()} input files; median ms per stage:");
-foreach (var (stage, times) in stages)
-{
-    Console.WriteLine($"  {stage,-14} {Median(times),8:0.0}");
-}
-
-Console.WriteLine($"  {"total",-14} {Median(totals),8:0.0}");
-return 0;

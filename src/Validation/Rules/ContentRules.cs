@@ -9,14 +9,14 @@ internal sealed class MediaAndTablesRule : HtmlRule
 {
     public override string Id => DiagnosticIds.ImageAlt;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        foreach (var img in page.Document.QuerySelectorAll("img:not([alt])"))
+        foreach (var img in page.Elements.Where(e => e.LocalName == "img" && !e.HasAttribute("alt")))
         {
             report.Report(this, page, img, $"<img src=\"{img.GetAttribute("src")}\"> has no alt (describe it, or alt=\"\" if it is decoration)");
         }
 
-        foreach (var table in page.Document.QuerySelectorAll("table:not([role=presentation]):not([role=none])"))
+        foreach (var table in page.Elements.Where(e => e.LocalName == "table" && e.GetAttribute("role") is not ("presentation" or "none")))
         {
             var labelled = table.QuerySelector("caption") is { TextContent.Length: > 0 }
                 || !string.IsNullOrWhiteSpace(table.GetAttribute("aria-label"))
@@ -46,7 +46,7 @@ internal sealed partial class SelfContainedRule : HtmlRule
 {
     public override string Id => DiagnosticIds.ExternalResource;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
         foreach (var (element, url) in page.References)
         {
@@ -68,10 +68,10 @@ internal sealed partial class SelfContainedRule : HtmlRule
         }
     }
 
-    public static void CheckStylesheets(SiteUnderTest site, Reporter report)
+    public static void CheckStylesheets(IReadOnlyDictionary<string, string> stylesheets, Reporter report)
     {
         var rule = new SelfContainedRule();
-        foreach (var (path, css) in site.Stylesheets)
+        foreach (var (path, css) in stylesheets)
         {
             foreach (var url in References.InCss(css).Where(Urls.IsExternal))
             {
@@ -86,16 +86,14 @@ internal sealed class GlossaryLinksRule : HtmlRule
 {
     public override string Id => DiagnosticIds.TermLinkTarget;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckSite(SiteFacts site, PageFacts page, Reporter report)
     {
-        foreach (var link in page.Elements.Where(e => e.LocalName == "a" && e.ClassList.Contains("term")))
+        foreach (var link in page.TermLinks)
         {
-            var (path, fragment) = Urls.Resolve(page.Directory, link.GetAttribute("href") ?? "");
-            var target = path is null ? page : site.Pages.GetValueOrDefault(path);
-            var entry = fragment is null ? null : target?.Document.GetElementById(fragment);
-            if (entry is null || !entry.HasAttribute("data-glossary-entry"))
+            var target = link.Path is null ? page : site.Pages.GetValueOrDefault(link.Path);
+            if (link.Fragment is null || target is null || !target.GlossaryEntries.Contains(link.Fragment))
             {
-                report.Report(this, page, link, $"term \"{link.TextContent}\" links to \"{link.GetAttribute("href")}\", which is not a glossary entry");
+                report.Report(this, page, link.At, $"term \"{link.Text}\" links to \"{link.Url}\", which is not a glossary entry");
             }
         }
     }
@@ -111,11 +109,11 @@ internal sealed partial class FurnitureRule : HtmlRule
 
     public override string Id => DiagnosticIds.Furniture;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        var footer = page.Document.QuerySelector("footer");
+        var footer = page.Elements.FirstOrDefault(e => e.LocalName == "footer");
         var text = Normalise(footer?.TextContent ?? "");
-        var expected = site.Expectations.Footer(page.Lang);
+        var expected = expectations.Footer(page.Lang);
         foreach (var (value, what) in new[] { (expected.SiteCode, "网站标识码"), (expected.Icp, "ICP备案号"), (expected.PublicSecurity, "公安备案号") })
         {
             if (value is not null && !text.Contains(Normalise(value), StringComparison.Ordinal))
@@ -128,25 +126,31 @@ internal sealed partial class FurnitureRule : HtmlRule
         {
             report.Report(this, page, footer ?? page.Document.Body, $"the ICP备案号 must link to its register, {IcpRegister}");
         }
+    }
 
-        // Identical on every page of a language: compare with its first page (in path order).
+    /// <summary>Identical on every page of a language: compared with its first page (in path order).</summary>
+    public override void CheckSite(SiteFacts site, PageFacts page, Reporter report)
+    {
         var first = site.FirstPage(page.Lang);
-        if (first != page.Path)
+        if (first == page.Path)
         {
-            var reference = Furniture(site.Pages[first].Document);
-            var mine = Furniture(page.Document);
-            if (!reference.SequenceEqual(mine))
-            {
-                var differing = page.Document.QuerySelectorAll("footer [data-furniture]")
-                    .Where((e, i) => i >= reference.Count || Normalise(e.TextContent) != reference[i]).FirstOrDefault();
-                report.Report(this, page, differing ?? footer ?? page.Document.Body,
-                    $"the footer's registration numbers differ from {first}'s: \"{string.Join(" | ", mine)}\" here, \"{string.Join(" | ", reference)}\" there");
-            }
+            return;
+        }
+
+        var reference = site.Pages[first].Furniture.Select(f => f.Text).ToList();
+        var mine = page.Furniture.Select(f => f.Text).ToList();
+        if (!reference.SequenceEqual(mine))
+        {
+            var differing = page.Furniture.Where((f, i) => i >= reference.Count || f.Text != reference[i]).Select(f => f.At).FirstOrDefault();
+            report.Report(this, page, differing == default ? page.FooterAt : differing,
+                $"the footer's registration numbers differ from {first}'s: \"{string.Join(" | ", mine)}\" here, \"{string.Join(" | ", reference)}\" there");
         }
     }
 
-    private static List<string> Furniture(IDocument document) =>
-        document.QuerySelectorAll("footer [data-furniture]").Select(e => Normalise(e.TextContent)).ToList();
+    /// <summary>The footer's registration numbers as the cross-page check compares them.</summary>
+    public static IReadOnlyList<(string Text, Position At)> Of(PageUnderTest page) =>
+        page.Elements.FirstOrDefault(e => e.LocalName == "footer")?.QuerySelectorAll("[data-furniture]")
+            .Select(e => (Normalise(e.TextContent), Position.Of(e))).ToList() ?? [];
 
     private static string Normalise(string text) => Spaces().Replace(text, " ").Trim();
 
@@ -162,7 +166,7 @@ internal sealed class StrictCspRule : HtmlRule
 {
     public override string Id => DiagnosticIds.ContentSecurityPolicy;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
         foreach (var element in page.Elements)
         {
@@ -182,7 +186,7 @@ internal sealed class StrictCspRule : HtmlRule
             }
         }
 
-        if (page.Document.QuerySelector("meta[http-equiv=Content-Security-Policy]") is null)
+        if (!page.Elements.Any(e => e.LocalName == "meta" && string.Equals(e.GetAttribute("http-equiv"), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase)))
         {
             report.Report(this, page, page.Document.Head, "no Content-Security-Policy meta element");
         }

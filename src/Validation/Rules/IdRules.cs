@@ -1,4 +1,5 @@
 using Microsite.Core;
+
 namespace Microsite.Validation.Rules;
 
 /// <summary>MS0510: no id twice on a page.</summary>
@@ -6,7 +7,7 @@ internal sealed class DuplicateIdRule : HtmlRule
 {
     public override string Id => DiagnosticIds.IdRepeated;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in page.Elements.Where(e => e.HasAttribute("id")))
@@ -27,7 +28,7 @@ internal sealed class IdReferenceRule : HtmlRule
 
     public override string Id => DiagnosticIds.IdReferenceMissing;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
         foreach (var element in page.Elements)
         {

@@ -1,4 +1,5 @@
 using Microsite.Core;
+
 namespace Microsite.Validation.Rules;
 
 /// <summary>MS0530: &lt;html lang&gt; is the page's language.</summary>
@@ -6,7 +7,7 @@ internal sealed class HtmlLangRule : HtmlRule
 {
     public override string Id => DiagnosticIds.HtmlLang;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
         var lang = page.Document.DocumentElement.GetAttribute("lang");
         if (string.IsNullOrWhiteSpace(lang))
@@ -28,7 +29,36 @@ internal sealed class AlternatesRule : HtmlRule
 {
     public override string Id => DiagnosticIds.Alternates;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
+    {
+        foreach (var (link, _) in page.Switches)
+        {
+            if (string.IsNullOrEmpty(link.GetAttribute("hreflang")) || string.IsNullOrEmpty(link.GetAttribute("lang")))
+            {
+                report.Report(this, page, link, "the language switch needs hreflang and lang (its label is in the other language)");
+            }
+        }
+
+        var alternates = page.AlternateLinks;
+        if (alternates.Count == 0)
+        {
+            return;
+        }
+
+        var baseUrl = BaseOf(page.Canonical, page.Path);
+        var mine = alternates.Select(a => (Lang: a.GetAttribute("hreflang")!, Path: PathOf(a.GetAttribute("href") ?? "", baseUrl, page.Directory))).ToList();
+        if (!mine.Any(a => a.Path == page.Path))
+        {
+            report.Report(this, page, alternates[0], "the hreflang alternates must include the page itself");
+        }
+
+        if (!mine.Any(a => a.Lang == "x-default"))
+        {
+            report.Report(this, page, alternates[0], "the hreflang alternates need an x-default");
+        }
+    }
+
+    public override void CheckSite(SiteFacts site, PageFacts page, Reporter report)
     {
         if (site.Pages.Count < 2)
         {
@@ -37,64 +67,33 @@ internal sealed class AlternatesRule : HtmlRule
 
         if (page.Switches.Count == 0 && site.Expectations.Languages > 1)
         {
-            report.Report(this, page, page.Document.Body, "no language switch (an <a data-lang-switch hreflang> to the page in the other language)");
+            report.Report(this, page, default, "no language switch (an <a data-lang-switch hreflang> to the page in the other language)");
         }
 
-        foreach (var (link, path) in page.Switches)
+        foreach (var link in page.Switches)
         {
-            if (path is null || !site.Pages.TryGetValue(path, out var other))
+            // A missing target is the links rule's finding.
+            if (link.Path is not null && site.Pages.TryGetValue(link.Path, out var other) && !other.Switches.Any(s => s.Path == page.Path))
             {
-                continue; // a missing target is the links rule's finding
-            }
-
-            if (string.IsNullOrEmpty(link.GetAttribute("hreflang")) || string.IsNullOrEmpty(link.GetAttribute("lang")))
-            {
-                report.Report(this, page, link, "the language switch needs hreflang and lang (its label is in the other language)");
-            }
-
-            if (!other.Switches.Any(s => s.Path == page.Path))
-            {
-                report.Report(this, page, link, $"the language switch leads to {path}, whose switch does not lead back here");
+                report.Report(this, page, link.At, $"the language switch leads to {link.Path}, whose switch does not lead back here");
             }
         }
 
-        var baseUrl = BaseOf(page.Canonical, page.Path);
-        var alternates = page.AlternateLinks;
-        var mine = alternates.Select(a => (Lang: a.GetAttribute("hreflang")!, Path: PathOf(a.GetAttribute("href") ?? "", baseUrl, page))).ToList();
-        if (alternates.Count > 0 && !mine.Any(a => a.Path == page.Path))
+        foreach (var alternate in page.Alternates)
         {
-            report.Report(this, page, alternates[0], "the hreflang alternates must include the page itself");
-        }
-
-        if (alternates.Count > 0 && !mine.Any(a => a.Lang == "x-default"))
-        {
-            report.Report(this, page, alternates[0], "the hreflang alternates need an x-default");
-        }
-
-        foreach (var (element, (lang, path)) in alternates.Zip(mine))
-        {
-            if (path is null || !site.Pages.TryGetValue(path, out var other))
+            if (alternate.Path is null || !site.Pages.TryGetValue(alternate.Path, out var other))
             {
-                report.Report(this, page, element, $"hreflang \"{lang}\" alternate \"{element.GetAttribute("href")}\" is not a page of this site");
-                continue;
+                report.Report(this, page, alternate.At, $"hreflang \"{alternate.Hreflang}\" alternate \"{alternate.Href}\" is not a page of this site");
             }
-
-            if (path == page.Path)
+            else if (alternate.Path != page.Path && !other.Alternates.Any(a => a.Path == page.Path))
             {
-                continue;
-            }
-
-            var otherBase = BaseOf(other.Canonical, other.Path);
-            var back = other.AlternateLinks.Select(a => PathOf(a.GetAttribute("href") ?? "", otherBase, other));
-            if (!back.Contains(page.Path))
-            {
-                report.Report(this, page, element, $"hreflang \"{lang}\" leads to {path}, whose alternates do not lead back here (hreflang must be reciprocal)");
+                report.Report(this, page, alternate.At, $"hreflang \"{alternate.Hreflang}\" leads to {alternate.Path}, whose alternates do not lead back here (hreflang must be reciprocal)");
             }
         }
     }
 
     /// <summary>The site's address, read off the canonical link: "https://host/sub/x.html" for "x.html" gives "https://host/sub/".</summary>
-    private static string? BaseOf(string? canonical, string path)
+    public static string? BaseOf(string? canonical, string path)
     {
         if (canonical is null || !Urls.IsExternal(canonical))
         {
@@ -105,7 +104,8 @@ internal sealed class AlternatesRule : HtmlRule
         return canonical.EndsWith(tail, StringComparison.Ordinal) ? canonical[..^tail.Length] : null;
     }
 
-    private static string? PathOf(string href, string? baseUrl, PageUnderTest page)
+    /// <summary>The site page an alternate names: relative, or absolute under the site's address.</summary>
+    public static string? PathOf(string href, string? baseUrl, string directory)
     {
         if (Urls.IsExternal(href))
         {
@@ -118,6 +118,6 @@ internal sealed class AlternatesRule : HtmlRule
             return rest.Length == 0 || rest.EndsWith('/') ? rest + "index.html" : rest;
         }
 
-        return Urls.Resolve(page.Directory, href).Path;
+        return Urls.Resolve(directory, href).Path;
     }
 }

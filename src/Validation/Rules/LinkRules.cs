@@ -1,6 +1,6 @@
-using Microsite.Core;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Microsite.Core;
 
 namespace Microsite.Validation.Rules;
 
@@ -17,27 +17,33 @@ internal static partial class References
     {
         foreach (var element in page.Elements)
         {
-            if (!UrlAttributes.TryGetValue(element.LocalName, out var attributes))
+            if (UrlAttributes.TryGetValue(element.LocalName, out var attributes))
             {
-                continue;
+                foreach (var attribute in attributes)
+                {
+                    if (element.GetAttribute(attribute) is not { } value)
+                    {
+                        continue;
+                    }
+
+                    if (attribute != "srcset")
+                    {
+                        yield return (element, value.Trim());
+                        continue;
+                    }
+
+                    foreach (var candidate in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        yield return (element, candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+                    }
+                }
             }
 
-            foreach (var attribute in attributes)
+            if (element.GetAttribute("style") is { } style)
             {
-                if (element.GetAttribute(attribute) is not { } value)
+                foreach (var url in InCss(style))
                 {
-                    continue;
-                }
-
-                if (attribute != "srcset")
-                {
-                    yield return (element, value.Trim());
-                    continue;
-                }
-
-                foreach (var candidate in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    yield return (element, candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+                    yield return (element, url);
                 }
             }
         }
@@ -52,55 +58,42 @@ internal static partial class References
     private static partial Regex CssUrl();
 }
 
-/// <summary>MS0501-MS0506: internal links and resources resolve to files of the site, case and anchors included.</summary>
+/// <summary>
+/// MS0501-MS0506: internal links and resources resolve to files of the site, case and anchors included.
+/// Checked from every page's recorded links once all pages are known, each by a dictionary look-up.
+/// </summary>
 internal sealed class InternalLinksRule : HtmlRule
 {
     public override string Id => DiagnosticIds.PageLinkBroken;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckSite(SiteFacts site, PageFacts page, Reporter report)
     {
-        foreach (var (element, url) in page.References)
+        foreach (var link in page.Links)
         {
+            var url = link.Url;
             if (url.Length == 0)
             {
-                report.Report(Empty, page, element, $"empty {Attr(element)} on <{element.LocalName}>");
-                continue;
+                report.Report(Empty, page, link.At, $"empty {link.Attribute} on <{link.Element}>");
             }
-
-            if (Urls.Scheme(url) == "javascript")
+            else if (Urls.Scheme(url) == "javascript")
             {
-                report.Report(Javascript, page, element, $"javascript: URL on <{element.LocalName}>; links must lead somewhere without script");
-                continue;
+                report.Report(Javascript, page, link.At, $"javascript: URL on <{link.Element}>; links must lead somewhere without script");
             }
-
-            if (Urls.IsExternal(url))
+            else if (!Urls.IsExternal(url))
             {
-                continue;
-            }
-
-            CheckTarget(page, site, report, element, url);
-        }
-
-        foreach (var element in page.Elements.Where(e => e.HasAttribute("style")))
-        {
-            foreach (var url in References.InCss(element.GetAttribute("style")!).Where(u => !Urls.IsExternal(u)))
-            {
-                CheckTarget(page, site, report, element, url);
+                CheckTarget(site, page, link, report);
             }
         }
     }
 
-    private void CheckTarget(PageUnderTest page, SiteUnderTest site, Reporter report, IElement element, string url)
+    private void CheckTarget(SiteFacts site, PageFacts page, LinkFact link, Reporter report)
     {
-        // A 404 page is served at whatever address was not found, so it may address the site from the
-        // host's root, under the site's own base path; every other page stays relative.
-        var fromSiteRoot = site.Expectations.NotFoundBase is { } basePath && Path.GetFileName(page.Path) == "404.html" && url.StartsWith(basePath, StringComparison.Ordinal);
-        var (path, fragment) = fromSiteRoot ? Urls.Resolve("", url[site.Expectations.NotFoundBase!.Length..]) : Urls.Resolve(page.Directory, url);
+        var (url, path, fragment) = (link.Url, link.Path, link.Fragment);
         if (path is null)
         {
             if (fragment is { Length: > 0 } && !page.Ids.Contains(fragment))
             {
-                report.Report(Fragment, page, element, $"\"#{fragment}\" is not an id on this page");
+                report.Report(Fragment, page, link.At, $"\"#{fragment}\" is not an id on this page");
             }
 
             return;
@@ -108,45 +101,29 @@ internal sealed class InternalLinksRule : HtmlRule
 
         if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            report.Report(SourceLink, page, element, $"link to a source file \"{url}\" survived; link to the page it becomes");
-            return;
+            report.Report(SourceLink, page, link.At, $"link to a source file \"{url}\" survived; link to the page it becomes");
         }
-
-        if (url.StartsWith('/') && !fromSiteRoot)
+        else if (url.StartsWith('/') && !link.FromSiteRoot)
         {
-            report.Report(this, page, element, $"\"{url}\" starts at the host's root; the site may be published under a sub-path or opened from disk, so use a relative URL");
-            return;
+            report.Report(this, page, link.At, $"\"{url}\" starts at the host's root; the site may be published under a sub-path or opened from disk, so use a relative URL");
         }
-
-        if (path == "../" || path.EndsWith('/') || path.Length == 0)
+        else if (path == "../" || path.EndsWith('/') || path.Length == 0)
         {
-            report.Report(this, page, element, path == "../"
+            report.Report(this, page, link.At, path == "../"
                 ? $"\"{url}\" leads out of the site"
                 : $"\"{url}\" names a folder; name the file (…/index.html) so the link also works from file://");
-            return;
         }
-
-        if (!site.Files.Contains(path))
+        else if (!site.Files.Contains(path))
         {
-            if (site.CaseVariant(path) is { } variant)
-            {
-                report.Report(Case, page, element, $"\"{url}\" differs in letter case from the file \"{variant}\" (web hosts are case-sensitive)");
-            }
-            else
-            {
-                report.Report(this, page, element, $"\"{url}\" points to \"{path}\", which is not in the site");
-            }
-
-            return;
+            report.Report(site.CaseVariant(path) is null ? this : Case, page, link.At, site.CaseVariant(path) is { } variant
+                ? $"\"{url}\" differs in letter case from the file \"{variant}\" (web hosts are case-sensitive)"
+                : $"\"{url}\" points to \"{path}\", which is not in the site");
         }
-
-        if (fragment is { Length: > 0 } && site.Pages.TryGetValue(path, out var target) && !target.Ids.Contains(fragment))
+        else if (fragment is { Length: > 0 } && site.Pages.TryGetValue(path, out var target) && !target.Ids.Contains(fragment))
         {
-            report.Report(Fragment, page, element, $"\"{url}\": {path} has no id \"{fragment}\"");
+            report.Report(Fragment, page, link.At, $"\"{url}\": {path} has no id \"{fragment}\"");
         }
     }
-
-    private static string Attr(IElement element) => element.HasAttribute("href") ? "href" : "src";
 
     private static readonly HtmlRule Case = new Named(DiagnosticIds.PageLinkCase);
     private static readonly HtmlRule Fragment = new Named(DiagnosticIds.PageAnchorMissing);
@@ -158,32 +135,20 @@ internal sealed class InternalLinksRule : HtmlRule
 /// <summary>MS0507: local stylesheets' url() and @import resolve to files of the site.</summary>
 internal static class StylesheetLinks
 {
-    public static void Check(SiteUnderTest site, Reporter report)
+    public static void Check(IReadOnlyDictionary<string, string> stylesheets, IReadOnlySet<string> files, Reporter report)
     {
         var rule = new Named(DiagnosticIds.StylesheetUrlBroken);
-        foreach (var (path, css) in site.Stylesheets)
+        foreach (var (path, css) in stylesheets)
         {
             var directory = path.Contains('/') ? path[..(path.LastIndexOf('/') + 1)] : "";
             foreach (var url in References.InCss(css).Where(u => !Urls.IsExternal(u) && !u.StartsWith('#')))
             {
                 var (target, _) = Urls.Resolve(directory, url);
-                if (target is null || !site.Files.Contains(target))
+                if (target is null || !files.Contains(target))
                 {
                     report.ReportFile(rule, path, $"url(\"{url}\") points to \"{target}\", which is not in the site");
                 }
             }
         }
-    }
-}
-
-/// <summary>A rule id used for one finding of a bigger rule class (links have several ids, one check).</summary>
-internal sealed class Named(string id, Severity level = Severity.Error) : HtmlRule
-{
-    public override string Id => id;
-
-    public override Severity Level => level;
-
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
-    {
     }
 }

@@ -1,5 +1,4 @@
 using Microsite.Core;
-using AngleSharp.Dom;
 
 namespace Microsite.Validation.Rules;
 
@@ -8,9 +7,9 @@ internal sealed class HeadingsRule : HtmlRule
 {
     public override string Id => DiagnosticIds.HeadingOne;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        var headings = page.Document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToList();
+        var headings = page.Elements.Where(e => e.LocalName is ['h', >= '1' and <= '6']).ToList();
         var h1 = headings.Count(h => h.LocalName == "h1");
         if (h1 != 1)
         {
@@ -45,18 +44,18 @@ internal sealed class LandmarksRule : HtmlRule
 {
     public override string Id => DiagnosticIds.Landmarks;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        var mains = page.Document.QuerySelectorAll("main, [role=main]");
-        if (mains.Length != 1)
+        var mains = page.Elements.Where(e => e.LocalName == "main" || e.GetAttribute("role") == "main").ToList();
+        if (mains.Count != 1)
         {
-            report.Report(this, page, page.Document.Body, $"{mains.Length} main landmarks; a page has exactly one <main>");
+            report.Report(this, page, page.Document.Body, $"{mains.Count} main landmarks; a page has exactly one <main>");
             return;
         }
 
         var main = mains[0];
         var first = page.Elements.FirstOrDefault(e => (e.LocalName == "a" && e.HasAttribute("href")) || e.LocalName is "button" or "input" or "select" or "textarea" || e.HasAttribute("tabindex"));
-        if (first is not IElement link || link.LocalName != "a" || link.GetAttribute("href") != "#" + main.Id || string.IsNullOrEmpty(main.Id))
+        if (first is not { LocalName: "a" } link || link.GetAttribute("href") != "#" + main.Id || string.IsNullOrEmpty(main.Id))
         {
             report.Report(this, page, first ?? page.Document.Body,
                 "the first focusable element must be a skip link to <main> (<a href=\"#main\"> with <main id=\"main\">)");
@@ -69,26 +68,26 @@ internal sealed class TitleRule : HtmlRule
 {
     public override string Id => DiagnosticIds.TitleMissingOrRepeated;
 
-    public override void Check(PageUnderTest page, SiteUnderTest site, Reporter report)
+    public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        var title = page.Title;
-        if (string.IsNullOrEmpty(title))
+        if (string.IsNullOrEmpty(page.Document.Title?.Trim()))
         {
             report.Report(this, page, page.Document.Head, "no <title>, or an empty one");
         }
-        else
-        {
-            var twins = site.Pages.Values.Where(p => p.Path != page.Path && p.Title == title).Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
-            if (twins.Count > 0)
-            {
-                report.Report(this, page, page.Document.QuerySelector("title"), $"<title> \"{title}\" is also the title of {string.Join(", ", twins)}; each page needs its own");
-            }
-        }
 
-        var meta = page.Document.QuerySelector("meta[name=description]");
+        var meta = page.Elements.FirstOrDefault(e => e.LocalName == "meta" && e.GetAttribute("name") == "description");
         if (string.IsNullOrWhiteSpace(meta?.GetAttribute("content")))
         {
             report.Report(Description, page, meta ?? page.Document.Head, "no meta description, or an empty one (search results and shared links show it)");
+        }
+    }
+
+    public override void CheckSite(SiteFacts site, PageFacts page, Reporter report)
+    {
+        var twins = site.WithTitle(page.Title).Where(p => p != page.Path).ToList();
+        if (page.Title.Length > 0 && twins.Count > 0)
+        {
+            report.Report(this, page, page.TitleAt, $"<title> \"{page.Title}\" is also the title of {string.Join(", ", twins)}; each page needs its own");
         }
     }
 
