@@ -45,6 +45,18 @@ internal static partial class ContentChecks
                 }
             }
         }
+
+        // Definitions name things too, and must name them as the pages do.
+        foreach (var entry in index.Glossary.GetValueOrDefault(defaultLang, []))
+        {
+            foreach (var other in index.Config.Languages.Skip(1))
+            {
+                if (index.Entry(other.Code, entry.Id) is { } pair)
+                {
+                    ComparePair(index, terms, entry.Source, pair.Source, diagnostics);
+                }
+            }
+        }
     }
 
     private static void ReportRawHtml(SourcePage page, DiagnosticBag diagnostics)
