@@ -32,31 +32,28 @@ internal static class DiagnosticReport
 
     public static void WriteJson(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, int pageCount)
     {
-        var payload = new
-        {
-            errors = diagnostics.Count(d => d.Severity == Severity.Error),
-            warnings = diagnostics.Count(d => d.Severity == Severity.Warning),
-            pages = pageCount,
-            diagnostics = diagnostics.Select(d => new
-            {
-                id = d.Id,
-                severity = d.Severity == Severity.Error ? "error" : "warning",
-                path = d.Path,
-                line = d.Line,
-                column = d.Column,
-                message = d.Message,
-                source = d.Source,
-            }),
-        };
-        writer.WriteLine(JsonSerializer.Serialize(payload, JsonOptions));
+        var report = new JsonReport(
+            diagnostics.Count(d => d.Severity == Severity.Error),
+            diagnostics.Count(d => d.Severity == Severity.Warning),
+            pageCount,
+            diagnostics.Select(d => new JsonDiagnostic(d.Id, d.Severity == Severity.Error ? "error" : "warning", d.Path, d.Line, d.Column, d.Message, d.Source)).ToList());
+        writer.WriteLine(JsonSerializer.Serialize(report, Json.JsonReport));
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    // Han characters stay readable in the JSON instead of \uXXXX escapes.
+    private static readonly ReportJson Json = new(new JsonSerializerOptions(ReportJson.Default.Options)
     {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
 }
+
+internal sealed record JsonReport(int Errors, int Warnings, int Pages, IReadOnlyList<JsonDiagnostic> Diagnostics);
+
+internal sealed record JsonDiagnostic(string Id, string Severity, string Path, int Line, int Column, string Message, string? Source);
+
+/// <summary>Serialisation made at compile time: no reflection, so the published binary can be compiled ahead of time.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonReport))]
+internal sealed partial class ReportJson : JsonSerializerContext;
