@@ -15,7 +15,7 @@ internal static class Program
                 Console.Error.WriteLine($"microsite: {error.Message}");
             }
 
-            Console.Error.WriteLine("Run \"microsite --help\" for the commands.");
+            Console.Error.WriteLine($"Run \"{Invocation.Command} --help\" for the commands.");
             return ExitCodes.UsageOrInternal;
         }
 

@@ -25,14 +25,19 @@ internal sealed record BuildResult(
     public bool Succeeded => Files.Count > 0 && !Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 
+/// <param name="OutputDisplayRoot">How diagnostics about built pages name the output folder.</param>
+/// <param name="Command">How the editor runs Microsite, for the commands hints suggest (see README).</param>
+internal sealed record BuildOptions(string OutputDisplayRoot = "output", string Command = "bin/microsite");
+
 /// <summary>
 /// The pipeline, one line per stage. Stages never call each other: each hands typed data to the next.
 /// Nothing here touches the disk; <see cref="SiteWriter"/> writes the result when it is good.
 /// </summary>
 internal static class SiteBuilder
 {
-    public static BuildResult Build(FileSet input, FileSet themeFiles, string outputDisplayRoot = "output")
+    public static BuildResult Build(FileSet input, FileSet themeFiles, BuildOptions? options = null)
     {
+        options ??= new BuildOptions();
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
 
@@ -46,7 +51,7 @@ internal static class SiteBuilder
         var pages = timer.Time("load", () => ContentLoader.Load(input, config, diagnostics));
         var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
-        timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics));
+        timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics, options.Command));
         var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, diagnostics));
 
         // Layout and the output checks assume consistent content (one page per slug, every pair present);
@@ -62,7 +67,7 @@ internal static class SiteBuilder
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
-        var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), outputDisplayRoot, diagnostics));
+        var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics));
         return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes);
     }
 

@@ -123,7 +123,7 @@ internal static class Commands
         var result = SiteBuilder.Build(
             FileSet.FromDirectory(input, Options.Display(input)),
             FileSet.FromDirectory(theme, Options.Display(theme)),
-            Options.Display(options.Output));
+            new BuildOptions(Options.Display(options.Output), Invocation.Command));
 
         if (result.Succeeded)
         {

@@ -73,7 +73,8 @@ internal static class TranslationStatus
         return reports;
     }
 
-    public static void Warn(SiteIndex index, DiagnosticBag diagnostics)
+    /// <param name="command">How the editor runs Microsite, for the hint (e.g. "bin/microsite").</param>
+    public static void Warn(SiteIndex index, DiagnosticBag diagnostics, string command)
     {
         foreach (var report in Report(index))
         {
@@ -81,11 +82,11 @@ internal static class TranslationStatus
             {
                 case TranslationState.Stale:
                     diagnostics.Warning(DiagnosticIds.TranslationStale, report.Translation, 0, 0,
-                        $"translation is older than {report.Source} (sections: {(report.ChangedSections.Count == 0 ? "none, only spacing" : string.Join(", ", report.ChangedSections))}); update it, then run: microsite translations --mark {report.Translation}");
+                        $"translation is older than {report.Source} (sections: {(report.ChangedSections.Count == 0 ? "none, only spacing" : string.Join(", ", report.ChangedSections))}); update it, then run: {command} translations --mark {report.Translation}");
                     break;
                 case TranslationState.Unmarked:
                     diagnostics.Warning(DiagnosticIds.TranslationUnmarked, report.Translation, 0, 0,
-                        $"translation of {report.Source} was never marked as done; when it is, run: microsite translations --mark {report.Translation}");
+                        $"translation of {report.Source} was never marked as done; when it is, run: {command} translations --mark {report.Translation}");
                     break;
             }
         }

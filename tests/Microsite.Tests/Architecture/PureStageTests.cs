@@ -25,7 +25,7 @@ public class PureStageTests
         var before = index.Pages.Concat(index.Glossary.Values.SelectMany(g => g).Select(e => e.Source)).ToDictionary(p => p.Key, p => Fingerprint(p.Ast));
 
         ContentChecks.Run(index, diagnostics);
-        TranslationStatus.Warn(index, diagnostics);
+        TranslationStatus.Warn(index, diagnostics, "bin/microsite");
         var rendered = PageRenderer.Render(index, theme);
         var files = LayoutRenderer.Render(index, theme, rendered, diagnostics);
 
