@@ -35,9 +35,22 @@ internal sealed record BuildOptions(string OutputDisplayRoot = "output", string 
 /// </summary>
 internal static class SiteBuilder
 {
-    public static BuildResult Build(FileSet input, FileSet themeFiles, BuildOptions? options = null)
+    /// <param name="session">What earlier builds made, to redo only what changed (the preview server); null for one build.</param>
+    public static BuildResult Build(FileSet input, FileSet themeFiles, BuildOptions? options = null, BuildSession? session = null)
     {
         options ??= new BuildOptions();
+        try
+        {
+            return Run(input, themeFiles, options, session);
+        }
+        finally
+        {
+            session?.EndBuild();
+        }
+    }
+
+    private static BuildResult Run(FileSet input, FileSet themeFiles, BuildOptions options, BuildSession? session)
+    {
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer();
 
@@ -48,7 +61,7 @@ internal static class SiteBuilder
         }
 
         var theme = timer.Time("theme", () => Theme.Load(themeFiles, config.Languages.Select(l => l.Code), diagnostics));
-        var pages = timer.Time("load", () => ContentLoader.Load(input, config, diagnostics));
+        var pages = timer.Time("load", () => ContentLoader.Load(input, config, diagnostics, session?.Files));
         var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics, options.Command));
@@ -61,13 +74,13 @@ internal static class SiteBuilder
             return Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList());
         }
 
-        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme));
+        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, session?.Pages, session?.Definitions));
 
-        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics)
+        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics, session?.LaidOut)
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
-        var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics));
+        var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics, session?.Checked));
         return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes);
     }
 

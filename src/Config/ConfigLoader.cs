@@ -97,7 +97,7 @@ internal static partial class ConfigLoader
         }
 
         root.RejectUnknown();
-        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels);
+        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels) { Digest = Core.Digest.Of(text) };
     }
 
     private static LanguageConfig? ReadLanguage(string code, YamlFields f, bool isDefault)

@@ -12,6 +12,9 @@ internal sealed record SiteConfig(
 {
     public LanguageConfig Default => Languages[0];
 
+    /// <summary>A digest of site.yml: what the pages' layout depends on of the configuration, for the preview server's memo.</summary>
+    public string Digest { get; init; } = "";
+
     public LanguageConfig? Language(string code) => Languages.FirstOrDefault(l => l.Code == code);
 }
 

@@ -17,7 +17,8 @@ internal static partial class ContentLoader
     public static readonly IReadOnlySet<string> ReservedSlugs =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "index", "glossary", "contents", "full", "404", "sitemap", "robots", "assets" };
 
-    public static IReadOnlyList<SourcePage> Load(FileSet input, SiteConfig config, DiagnosticBag diagnostics)
+    /// <param name="memo">Pages of an earlier build, reused for files whose bytes are the same (the preview server).</param>
+    public static IReadOnlyList<SourcePage> Load(FileSet input, SiteConfig config, DiagnosticBag diagnostics, Memo<LoadedFile>? memo = null)
     {
         var files = input.Paths
             .Select(path => (Path: path, Lang: path.Split('/')[0]))
@@ -32,19 +33,34 @@ internal static partial class ContentLoader
 
         var pages = Parallelism.Map(files, file =>
         {
-            var (path, lang) = file;
-            if (input.Read(path) is { } text)
+            if (memo is null)
             {
-                return LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), text, diagnostics);
+                return LoadFile(input, file.Path, file.Lang, diagnostics);
             }
 
-            diagnostics.Error(DiagnosticIds.FrontMatterInvalid, input.Display(path), 0, 0, FileSet.NotUtf8Message);
-            return null;
+            var loaded = memo.Get($"{input.Display(file.Path)}|{Digest.Of(input.ReadBytes(file.Path))}", () =>
+            {
+                var found = new DiagnosticBag();
+                return new LoadedFile(LoadFile(input, file.Path, file.Lang, found), found.Items);
+            });
+            diagnostics.AddRange(loaded.Found);
+            return loaded.Page;
         });
 
         var loaded = pages.OfType<SourcePage>().ToList();
         ReportDuplicateSlugs(loaded, diagnostics);
         return loaded;
+    }
+
+    private static SourcePage? LoadFile(FileSet input, string path, string lang, DiagnosticBag diagnostics)
+    {
+        if (input.Read(path) is { } text)
+        {
+            return LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), text, diagnostics);
+        }
+
+        diagnostics.Error(DiagnosticIds.FrontMatterInvalid, input.Display(path), 0, 0, FileSet.NotUtf8Message);
+        return null;
     }
 
     public static SourcePage? LoadOne(string lang, string relPath, string displayPath, string rawText, DiagnosticBag diagnostics)
@@ -218,3 +234,6 @@ internal static partial class ContentLoader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     internal static partial Regex SlugPattern();
 }
+
+/// <summary>A loaded file and what loading it found, as a memo keeps them.</summary>
+internal sealed record LoadedFile(SourcePage? Page, IReadOnlyList<Diagnostic> Found);

@@ -1,3 +1,4 @@
+using Microsite.Core;
 using Markdig.Syntax;
 
 namespace Microsite.Content;
@@ -36,6 +37,11 @@ internal sealed record SourcePage(
     public string ContentLang => FallbackFrom ?? Lang;
 
     public string Key => $"{Lang}/{RelPath}";
+
+    /// <summary>A digest of the file's text: with <see cref="Key"/>, what a memo of this page's results is keyed by.</summary>
+    public string Hash => _hash ??= Digest.Of(Text);
+
+    private string? _hash;
 }
 
 /// <param name="Slug">Output file name without .html; for glossary entries the entry id (its anchor).</param>

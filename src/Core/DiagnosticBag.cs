@@ -14,6 +14,26 @@ internal sealed class DiagnosticBag
         }
     }
 
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        lock (_lock)
+        {
+            _items.AddRange(diagnostics);
+        }
+    }
+
+    /// <summary>Everything added, in the order it was added (for a memo to keep with the result that raised it).</summary>
+    public IReadOnlyList<Diagnostic> Items
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _items.ToList();
+            }
+        }
+    }
+
     public void Error(string id, string path, int line, int column, string message) =>
         Add(new Diagnostic(id, Severity.Error, path, line, column, message));
 

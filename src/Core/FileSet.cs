@@ -66,6 +66,22 @@ internal sealed class FileSet
 
     public byte[]? ReadBytes(string path) => _files.GetValueOrDefault(path);
 
+    /// <summary>The same files with one changed, added (or removed, with null).</summary>
+    public FileSet With(string path, string? text)
+    {
+        var files = new SortedDictionary<string, byte[]>(_files, StringComparer.Ordinal);
+        if (text is null)
+        {
+            files.Remove(path);
+        }
+        else
+        {
+            files[path] = Encoding.UTF8.GetBytes(text);
+        }
+
+        return new FileSet(files, DisplayRoot);
+    }
+
     /// <summary>
     /// False for a file that exists but is not UTF-8: a text saved as GBK by an editor on Chinese Windows
     /// would otherwise be published as mojibake without a word.

@@ -27,12 +27,23 @@ internal static partial class LayoutRenderer
 
     public const string AssetsFolder = "assets/";
 
-    public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, DiagnosticBag diagnostics)
+    /// <param name="memo">Pages of an earlier build, reused when neither the rendered page nor anything of the site its layout shows changed.</param>
+    public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, DiagnosticBag diagnostics, Memo<LaidOutPage>? memo = null)
     {
+        var site = memo is null ? "" : SiteDigest(index, theme, rendered);
         var work = new List<Func<SiteFile?>>();
         foreach (var page in rendered.Pages)
         {
-            work.Add(() => ContentPage(index, theme, rendered, page, diagnostics));
+            work.Add(memo is null ? () => ContentPage(index, theme, rendered, page, diagnostics) : () =>
+            {
+                var laidOut = memo.Get($"{page.Page.Key}|{page.Page.FallbackFrom}|{Digest.Of(page.BodyHtml)}|{site}", () =>
+                {
+                    var found = new DiagnosticBag();
+                    return new LaidOutPage(ContentPage(index, theme, rendered, page, found), found.Items);
+                });
+                diagnostics.AddRange(laidOut.Found);
+                return laidOut.File;
+            });
         }
 
         foreach (var lang in index.Config.Languages)
@@ -45,6 +56,16 @@ internal static partial class LayoutRenderer
 
         return Parallelism.Map(work, w => w()).OfType<SiteFile>().Concat(Assets(theme)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// Everything of the site a content page's layout shows besides its own text: the configuration, the
+    /// theme, every page's title and place (navigation, contents, language switch), and every definition
+    /// (popovers). The site's own pages (contents, glossary, full report, 404) are always laid out again.
+    /// </summary>
+    private static string SiteDigest(SiteIndex index, Theme theme, RenderedSite rendered) => Digest.Of(
+        new[] { index.Config.Digest, theme.Digest }
+            .Concat(index.Pages.Select(p => $"{p.Key}|{p.Kind}|{p.FallbackFrom}|{p.Meta.Title}|{p.Meta.ShortTitle}|{p.Meta.Description}|{p.Meta.Order}|{p.Meta.Slug}|{p.Meta.Parent}|{string.Join(",", index.Toc(p).Select(t => t.Id + "=" + t.Title))}"))
+            .Concat(index.Glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/{e.Id}|{e.Meta.Number}|{e.Meta.Term}|{rendered.Definition(e)}")));
 
     /// <summary>theme/assets/ as it is, under assets/.</summary>
     public static IEnumerable<SiteFile> Assets(Theme theme) =>
@@ -308,3 +329,6 @@ internal static partial class LayoutRenderer
     [GeneratedRegex("[0-9]{6,}")]
     private static partial Regex Digits();
 }
+
+/// <summary>A laid-out page and what laying it out found, as a memo keeps them.</summary>
+internal sealed record LaidOutPage(SiteFile? File, IReadOnlyList<Diagnostic> Found);

@@ -41,13 +41,31 @@ internal sealed class RenderedSite
 /// </summary>
 internal static class PageRenderer
 {
-    public static RenderedSite Render(SiteIndex index, Theme theme)
+    /// <param name="pageMemo">Pages of an earlier build, reused when neither the page nor what it depends on changed (the preview server).</param>
+    public static RenderedSite Render(SiteIndex index, Theme theme, Memo<RenderedPage>? pageMemo = null, Memo<string>? definitionMemo = null)
     {
-        var pages = Parallelism.Map(index.Pages, page => Render(index, theme, page));
+        var site = pageMemo is null && definitionMemo is null ? "" : SiteDigest(index, theme);
+        var pages = Parallelism.Map(index.Pages, page => pageMemo is null ? Render(index, theme, page)
+            : pageMemo.Get(MemoKey(page, site), () => Render(index, theme, page)));
         var entries = index.Glossary.Values.SelectMany(g => g).ToList();
-        var definitions = Parallelism.Map(entries, entry => RenderDefinition(index, entry));
+        var definitions = Parallelism.Map(entries, entry => definitionMemo is null ? RenderDefinition(index, entry)
+            : definitionMemo.Get(MemoKey(entry.Source, site), () => RenderDefinition(index, entry)));
         return new RenderedSite(pages, entries.Select((e, i) => (e, i)).ToDictionary(x => (x.e.Lang, x.e.Id), x => definitions[x.i]));
     }
+
+    /// <summary>What a rendered page is remembered by: the page itself and everything of the site its HTML depends on.</summary>
+    public static string MemoKey(SourcePage page, string siteDigest) => $"{page.Key}|{page.FallbackFrom}|{page.Hash}|{siteDigest}";
+
+    /// <summary>
+    /// Everything about the site that a page's HTML depends on besides the page itself: where links lead
+    /// (every page, its slug and headings), which terms are linked (every entry's names), and the label of
+    /// a term's button. A page whose own text and this are unchanged renders the same.
+    /// </summary>
+    public static string SiteDigest(SiteIndex index, Theme theme) => Digest.Of(
+        index.Config.Languages.Select(l => $"{l.Code}:{l.Prefix}:{theme.Strings(l.Code).TermButton}")
+            .Append(index.Config.GlossaryLinking.ToString())
+            .Concat(index.Pages.Select(p => $"{p.Key}|{p.Kind}|{p.Meta.Slug}|{p.FallbackFrom}|{string.Join(",", index.Anchors(p).Order(StringComparer.Ordinal))}"))
+            .Concat(index.Glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/{e.Id}|{e.Meta.Term}|{string.Join(",", e.Meta.Aliases)}")));
 
     /// <summary>One page, as its own page and, for the home page and chapters, as a part of the full report.</summary>
     public static RenderedPage Render(SiteIndex index, Theme theme, SourcePage page)

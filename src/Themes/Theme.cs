@@ -28,6 +28,9 @@ internal sealed partial class Theme
     /// <summary>Files under theme/assets/ as they are (images and fonts are not text), by path relative to it.</summary>
     public IReadOnlyDictionary<string, byte[]> Assets { get; }
 
+    /// <summary>A digest of every file of the theme, for the preview server's memo of laid-out pages.</summary>
+    public string Digest { get; private init; } = "";
+
     /// <summary>The theme's files, to name them in diagnostics.</summary>
     public FileSet Files { get; }
 
@@ -78,7 +81,10 @@ internal sealed partial class Theme
 
         var assets = files.Paths.Where(p => p.StartsWith("assets/", StringComparison.Ordinal))
             .ToDictionary(p => p["assets/".Length..], p => files.ReadBytes(p)!, StringComparer.Ordinal);
-        return diagnostics.ErrorCount > errors ? null : new Theme(layouts, strings, assets, files);
+        return diagnostics.ErrorCount > errors ? null : new Theme(layouts, strings, assets, files)
+        {
+            Digest = Core.Digest.Of(files.Paths.Select(p => p + ":" + Core.Digest.Of(files.ReadBytes(p)))),
+        };
     }
 
     public IFluidTemplate Layout(string name) => _layouts[name];

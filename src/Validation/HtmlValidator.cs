@@ -22,11 +22,28 @@ internal static class HtmlValidator
     /// <param name="ExternalLinks">Hyperlinks to other hosts: listed in the report, never fetched (a build needs no network).</param>
     public sealed record Result(int Pages, IReadOnlyList<string> ExternalLinks);
 
-    public static Result Validate(IReadOnlyList<SiteFile> files, SiteExpectations expectations, string displayRoot, DiagnosticBag diagnostics)
+    /// <param name="memo">Pages checked by an earlier build, reused when their HTML is the same (the preview server).</param>
+    public static Result Validate(IReadOnlyList<SiteFile> files, SiteExpectations expectations, string displayRoot, DiagnosticBag diagnostics, Memo<CheckedPage>? memo = null)
     {
         var reporter = new Reporter(diagnostics, displayRoot);
         var htmlFiles = files.Where(f => f.IsText && f.Path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)).ToList();
-        var facts = Parallelism.Map(htmlFiles, file => CheckPage(file, expectations, reporter));
+        var context = memo is null ? "" : Digest.Of([displayRoot, expectations.Languages.ToString(System.Globalization.CultureInfo.InvariantCulture), expectations.NotFoundBase,
+            .. expectations.Footers.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")]);
+        var facts = Parallelism.Map(htmlFiles, file =>
+        {
+            if (memo is null)
+            {
+                return CheckPage(file, expectations, reporter);
+            }
+
+            var page = memo.Get($"{file.Path}|{file.Lang}|{file.Source}|{Digest.Of(file.Content)}|{context}", () =>
+            {
+                var found = new DiagnosticBag();
+                return new CheckedPage(CheckPage(file, expectations, new Reporter(found, displayRoot)), found.Items);
+            });
+            diagnostics.AddRange(page.Found);
+            return page.Facts;
+        });
 
         var site = new SiteFacts(files.Select(f => f.Path).ToList(), facts.ToDictionary(f => f.Path, StringComparer.Ordinal), expectations);
         Parallelism.ForEach(facts, page =>
@@ -101,3 +118,6 @@ internal static class HtmlValidator
         };
     }
 }
+
+/// <summary>A checked page's facts and what its own rules found, as a memo keeps them.</summary>
+internal sealed record CheckedPage(PageFacts Facts, IReadOnlyList<Diagnostic> Found);

@@ -1,0 +1,52 @@
+using Microsite.Build;
+using Microsite.Core;
+
+namespace Microsite.Tests.Integration;
+
+/// <summary>A build session (the preview server's) redoes only what a change affects, and makes what a fresh build makes.</summary>
+public class IncrementalBuildTests
+{
+    [Fact]
+    public void Editing_one_chapter_redoes_that_chapter_and_the_pages_that_show_it_and_matches_a_fresh_build()
+    {
+        var session = new BuildSession();
+        var input = TestSite.RepoInput();
+        var first = SiteBuilder.Build(input, TestSite.RepoTheme(), session: session);
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        var pages = first.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+        Assert.All(session.LastWork, w => Assert.Equal(w.Total, w.Redone)); // nothing to reuse yet
+
+        var text = input.Read("zh/closing.md")!;
+        var edited = input.With("zh/closing.md", text.Replace("各位代表！", "各位代表：", StringComparison.Ordinal));
+        var second = SiteBuilder.Build(edited, TestSite.RepoTheme(), session: session);
+        var fresh = SiteBuilder.Build(edited, TestSite.RepoTheme());
+
+        Assert.Equal(fresh.Diagnostics, second.Diagnostics); // the edit makes the translation stale: the same warning both ways
+        Assert.Equal(fresh.Files.Select(f => (f.Path, f.Content)), second.Files.Select(f => (f.Path, f.Content)));
+        var work = session.LastWork.ToDictionary(w => w.Stage);
+        Assert.Equal(1, work["load"].Redone);
+        Assert.Equal(1, work["render"].Redone);
+        Assert.Equal(0, work["definitions"].Redone);
+        Assert.Equal(1, work["layout"].Redone); // the closing chapter; contents, glossary, full report and 404 are always laid out
+        // The chapter, and the site's own pages whose HTML changed (full report: its text; the others are the same bytes).
+        Assert.InRange(work["validate"].Redone, 2, 3);
+        Assert.Equal(pages, work["validate"].Total);
+    }
+
+    [Fact]
+    public void Renaming_a_chapter_lays_out_again_every_page_that_lists_it()
+    {
+        var session = new BuildSession();
+        var input = TestSite.RepoInput();
+        SiteBuilder.Build(input, TestSite.RepoTheme(), session: session);
+
+        var edited = input.With("en/closing.md", input.Read("en/closing.md")!.Replace("\ntitle: ", "\ntitle: In Closing — ", StringComparison.Ordinal));
+        var second = SiteBuilder.Build(edited, TestSite.RepoTheme(), session: session);
+        var fresh = SiteBuilder.Build(edited, TestSite.RepoTheme());
+
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+        Assert.Equal(fresh.Files.Select(f => (f.Path, f.Content)), second.Files.Select(f => (f.Path, f.Content)));
+        Assert.Contains(second.Files, f => f.Path == "en/index.html" && f.Content.Contains("In Closing — ", StringComparison.Ordinal));
+        Assert.True(session.LastWork.Single(w => w.Stage == "layout").Redone > 10, "a title shows in every page's navigation");
+    }
+}
