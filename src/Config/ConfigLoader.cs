@@ -97,8 +97,10 @@ internal static partial class ConfigLoader
             }
         }
 
+        var files = FilesConfigReader.ReadFiles(root);
+        var publish = FilesConfigReader.ReadPublish(root);
         root.RejectUnknown();
-        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels);
+        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels) { Files = files, Publish = publish };
     }
 
     private static LanguageConfig? ReadLanguage(string code, YamlFields f, bool isDefault)

@@ -12,6 +12,12 @@ internal sealed record SiteConfig(
 {
     public LanguageConfig Default => Languages[0];
 
+    /// <summary>The <c>files:</c> map: the size budget for input/files/.</summary>
+    public FilesConfig Files { get; init; } = FilesConfig.Default;
+
+    /// <summary>The <c>publish:</c> map: name and version of the archive.</summary>
+    public PublishConfig Publish { get; init; } = PublishConfig.Default;
+
     public LanguageConfig? Language(string code) => Languages.FirstOrDefault(l => l.Code == code);
 }
 
