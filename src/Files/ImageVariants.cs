@@ -118,7 +118,8 @@ internal static class ImageVariants
                     : $"cannot be decoded ({result}); is it damaged?";
             }
 
-            using var oriented = Orient(decoded, codec.EncodedOrigin);
+            using var turned = Orient(decoded, codec.EncodedOrigin);
+            var oriented = turned ?? decoded;
             var source = SourceFormat(entry);
             foreach (var (variant, key) in missing)
             {
@@ -183,21 +184,23 @@ internal static class ImageVariants
     /// </summary>
     private static SKBitmap Resize(SKBitmap source, int width, int height)
     {
-        var current = source.Copy();
+        // Pictures of up to 100 million pixels take 400 MB each: no copy that is not needed.
+        SKBitmap? owned = null;
+        var current = source;
         while (current.Width >= 2 * width && current.Height >= 2 * height)
         {
             var half = Scale(current, Math.Max(1, current.Width / 2), Math.Max(1, current.Height / 2), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
-            current.Dispose();
-            current = half;
+            owned?.Dispose();
+            owned = current = half;
         }
 
         if (current.Width == width && current.Height == height)
         {
-            return current;
+            return owned ?? current.Copy();
         }
 
         var final = Scale(current, width, height, new SKSamplingOptions(SKCubicResampler.Mitchell));
-        current.Dispose();
+        owned?.Dispose();
         return final;
     }
 
@@ -213,12 +216,12 @@ internal static class ImageVariants
         return target;
     }
 
-    /// <summary>Applies the EXIF orientation, as browsers do when they show the original.</summary>
-    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>Applies the EXIF orientation, as browsers do when they show the original; null when there is none to apply.</summary>
+    private static SKBitmap? Orient(SKBitmap source, SKEncodedOrigin origin)
     {
         if (origin is SKEncodedOrigin.TopLeft)
         {
-            return source.Copy();
+            return null;
         }
 
         var (w, h) = (source.Width, source.Height);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsite.Output;
 
 namespace Microsite.Publishing;
 
@@ -20,6 +19,12 @@ internal sealed record PublishResult(string Archive, string Manifest, int Files,
 /// </summary>
 internal static class PublishArchive
 {
+    /// <summary>
+    /// The name of the mark SiteWriter leaves in output/ (SiteWriter.Marker; a test keeps the two equal).
+    /// Written out here so that Publishing does not depend on Output, which the CLI above both uses.
+    /// </summary>
+    public const string OutputMarker = ".microsite-output";
+
     /// <param name="name">The file name without ".zip" (<see cref="ArchiveName.For"/>).</param>
     /// <param name="site">Every file of the built site, path → bytes; the output mark is left out.</param>
     /// <param name="timestamp">The time every entry carries (<see cref="ArchiveName.Timestamp"/>); 1980-01-01 when null.</param>
@@ -64,7 +69,7 @@ internal static class PublishArchive
 
     /// <summary>The mark that lets the build replace output/ says nothing to the host: it never ships.</summary>
     private static bool IsMarker(string path) =>
-        path == SiteWriter.Marker || path.EndsWith("/" + SiteWriter.Marker, StringComparison.Ordinal);
+        path == OutputMarker || path.EndsWith("/" + OutputMarker, StringComparison.Ordinal);
 
     /// <summary>
     /// The zip's line, and the lines of other files still in DIR (earlier versions kept beside it), so one

@@ -177,6 +177,12 @@ public sealed class PublishArchiveTests : IDisposable
     }
 
     [Fact]
+    public void Leaves_out_the_mark_the_build_writes()
+    {
+        Assert.Equal(SiteWriter.Marker, PublishArchive.OutputMarker);
+    }
+
+    [Fact]
     public void Refuses_a_site_that_has_its_own_sha256sums()
     {
         var site = Site();
