@@ -96,8 +96,15 @@ internal static partial class ConfigLoader
             }
         }
 
+        var files = FilesConfigReader.ReadFiles(root);
+        var publish = FilesConfigReader.ReadPublish(root);
         root.RejectUnknown();
-        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels) { Digest = Core.Digest.Of(text) };
+        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels)
+        {
+            Files = files,
+            Publish = publish,
+            Digest = Core.Digest.Of(text),
+        };
     }
 
     private static LanguageConfig? ReadLanguage(string code, YamlFields f, bool isDefault)

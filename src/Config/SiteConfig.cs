@@ -15,6 +15,12 @@ internal sealed record SiteConfig(
     /// <summary>A digest of site.yml: what the pages' layout depends on of the configuration, for the preview server's memo.</summary>
     public string Digest { get; init; } = "";
 
+    /// <summary>The <c>files:</c> map: the size budget for input/files/.</summary>
+    public FilesConfig Files { get; init; } = FilesConfig.Default;
+
+    /// <summary>The <c>publish:</c> map: name and version of the archive.</summary>
+    public PublishConfig Publish { get; init; } = PublishConfig.Default;
+
     public LanguageConfig? Language(string code) => Languages.FirstOrDefault(l => l.Code == code);
 }
 

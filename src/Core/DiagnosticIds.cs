@@ -89,4 +89,12 @@ internal static class DiagnosticIds
     public const string TermLinkTarget = "MS0560";
     public const string Furniture = "MS0570";
     public const string ContentSecurityPolicy = "MS0580";
+
+    // Images and other files (input/files/)
+    public const string FileTooLarge = "MS0601";
+    public const string FileUnreadable = "MS0602";
+    public const string FileMissing = "MS0603";
+    public const string FileNameTaken = "MS0604";
+    public const string ImageSizeUnknown = "MS0605";
+    public const string FileTypeRefused = "MS0606";
 }

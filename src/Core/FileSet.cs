@@ -26,6 +26,10 @@ internal sealed class FileSet
     public static FileSet FromMap(IEnumerable<KeyValuePair<string, string>> files, string displayRoot) =>
         new(new SortedDictionary<string, byte[]>(files.ToDictionary(f => f.Key.Replace('\\', '/'), f => Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal), displayRoot);
 
+    /// <summary>Binary files (images, PDFs) by path, for tests and tools that make files in memory.</summary>
+    public static FileSet FromBytes(IEnumerable<KeyValuePair<string, byte[]>> files, string displayRoot) =>
+        new(new SortedDictionary<string, byte[]>(files.ToDictionary(f => f.Key.Replace('\\', '/'), f => f.Value), StringComparer.Ordinal), displayRoot);
+
     public static FileSet FromDirectory(string directory, string displayRoot)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
