@@ -1,5 +1,6 @@
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Files;
 using Microsite.Layout;
 using Microsite.Rendering;
 using Microsite.Validation;
@@ -15,6 +16,9 @@ namespace Microsite.Build;
 internal sealed class BuildSession
 {
     public Memo<LoadedFile> Files { get; } = new();
+
+    /// <summary>Smaller copies of images, kept in memory between rebuilds.</summary>
+    public VariantCache Images { get; init; } = VariantCache.InMemory();
 
     public Memo<RenderedPage> Pages { get; } = new();
 

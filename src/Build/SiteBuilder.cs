@@ -3,6 +3,7 @@ using Microsite.Checks;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Files;
 using Microsite.Indexing;
 using Microsite.Layout;
 using Microsite.Output;
@@ -27,7 +28,8 @@ internal sealed record BuildResult(
 
 /// <param name="OutputDisplayRoot">How diagnostics about built pages name the output folder.</param>
 /// <param name="Command">How the editor runs Microsite, for the commands hints suggest (see README).</param>
-internal sealed record BuildOptions(string OutputDisplayRoot = "output", string Command = "bin/microsite");
+/// <param name="Images">Where smaller copies of images are kept between builds (the CLI's is a folder beside input/).</param>
+internal sealed record BuildOptions(string OutputDisplayRoot = "output", string Command = "bin/microsite", VariantCache? Images = null);
 
 /// <summary>
 /// The pipeline, one line per stage. Stages never call each other: each hands typed data to the next.
@@ -61,8 +63,9 @@ internal static class SiteBuilder
         }
 
         var theme = timer.Time("theme", () => Theme.Load(themeFiles, config.Languages.Select(l => l.Code), diagnostics));
+        var catalog = timer.Time("files", () => FileCatalog.Build(input, FilesOptions.From(config.Files), diagnostics));
         var pages = timer.Time("load", () => ContentLoader.Load(input, config, diagnostics, session?.Files));
-        var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics));
+        var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics, catalog));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics, options.Command));
         var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, diagnostics));
@@ -74,10 +77,12 @@ internal static class SiteBuilder
             return Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList());
         }
 
+        var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, session?.Pages, session?.Definitions));
 
         var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics, session?.LaidOut)
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))
+            .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
         var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics, session?.Checked));

@@ -86,6 +86,12 @@ internal static partial class ContentChecks
             {
                 diagnostics.Error(broken.Id, page.DisplayPath, link.Line + 1, link.Column + 1, broken.Message);
             }
+
+            if (link.IsImage && string.IsNullOrWhiteSpace(MarkdownText.Of(link)))
+            {
+                diagnostics.Error(DiagnosticIds.ImageAltMissing, page.DisplayPath, link.Line + 1, link.Column + 1,
+                    $"the image \"{link.Url}\" has no alt text: say what it shows between the brackets, like ![图1 2022年各镇（街道）地区生产总值](../files/chart.png); readers who cannot see it hear this");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using Microsite.Build;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Files;
 using Microsite.Layout;
 using Microsite.Output;
 using Microsite.Translations;
@@ -123,7 +124,7 @@ internal static class Commands
         var result = SiteBuilder.Build(
             FileSet.FromDirectory(input, Options.Display(input)),
             FileSet.FromDirectory(theme, Options.Display(theme)),
-            new BuildOptions(Options.Display(options.Output), Invocation.Command));
+            new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input))));
 
         if (result.Succeeded)
         {

@@ -97,4 +97,5 @@ internal static class DiagnosticIds
     public const string FileNameTaken = "MS0604";
     public const string ImageSizeUnknown = "MS0605";
     public const string FileTypeRefused = "MS0606";
+    public const string ImageAltMissing = "MS0607";
 }

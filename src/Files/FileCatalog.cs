@@ -23,14 +23,16 @@ internal sealed class FileCatalog
         _input = input;
     }
 
+    /// <summary>A site without files.</summary>
+    public static FileCatalog Empty { get; } = new([], FileSet.FromMap([], ""));
+
     /// <summary>Sorted by path.</summary>
     public IReadOnlyList<FileEntry> Entries { get; }
 
     public static FileCatalog Build(FileSet input, FilesOptions options, DiagnosticBag diagnostics)
     {
         var paths = input.Paths.Where(p => p.StartsWith(Folder, StringComparison.Ordinal)).ToList();
-        var entries = new FileEntry?[paths.Count];
-        Parallel.For(0, paths.Count, i => entries[i] = Read(input, paths[i], options, diagnostics));
+        var entries = Parallelism.Map(paths, path => Read(input, path, options, diagnostics));
 
         var catalog = new FileCatalog(entries.OfType<FileEntry>().ToList(), input);
         catalog.ReportTakenNames(diagnostics);

@@ -58,7 +58,7 @@ internal static class ImageVariants
     public static IReadOnlyList<PublishedFile> Make(FileCatalog catalog, VariantCache cache, DiagnosticBag diagnostics)
     {
         var made = new ConcurrentBag<PublishedFile>();
-        Parallel.ForEach(catalog.Entries.Where(e => e.Variants.Count > 0), entry =>
+        Parallelism.ForEach(catalog.Entries.Where(e => e.Variants.Count > 0).ToList(), entry =>
         {
             if (MakeFor(entry, catalog, cache, made) is { } problem)
             {

@@ -2,6 +2,7 @@ using Markdig;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Files;
 using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
 using YamlDotNet.RepresentationModel;
@@ -16,7 +17,7 @@ internal static class Indexer
 {
     public const string TerminologyFile = "terminology.yml";
 
-    public static SiteIndex Build(IReadOnlyList<SourcePage> loaded, FileSet input, SiteConfig config, DiagnosticBag diagnostics)
+    public static SiteIndex Build(IReadOnlyList<SourcePage> loaded, FileSet input, SiteConfig config, DiagnosticBag diagnostics, FileCatalog? files = null)
     {
         var pages = loaded.Where(p => p.Kind != PageKind.GlossaryEntry).ToList();
         var entries = loaded.Where(p => p.Kind == PageKind.GlossaryEntry).ToList();
@@ -29,7 +30,7 @@ internal static class Indexer
         var glossary = BuildGlossary(entries, config, diagnostics);
         var lookups = glossary.ToDictionary(g => g.Key, g => Lookup(g.Value, diagnostics));
         var terminology = LoadTerminology(input, config, diagnostics);
-        return new SiteIndex(config, pages, glossary, lookups, terminology);
+        return new SiteIndex(config, pages, glossary, lookups, terminology, files);
     }
 
     private static void CheckPairs(IReadOnlyList<SourcePage> pages, SiteConfig config, DiagnosticBag diagnostics)

@@ -3,6 +3,7 @@ using Markdig.Syntax;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Files;
 using Microsite.Markdown;
 using Microsite.Markdown.Glossary;
 
@@ -40,9 +41,11 @@ internal sealed class SiteIndex
         IReadOnlyList<SourcePage> pages,
         IReadOnlyDictionary<string, IReadOnlyList<GlossaryEntry>> glossary,
         IReadOnlyDictionary<string, GlossaryLookup> lookups,
-        IReadOnlyList<TerminologyPair> terminology)
+        IReadOnlyList<TerminologyPair> terminology,
+        FileCatalog? files = null)
     {
         Config = config;
+        Files = files ?? FileCatalog.Empty;
         Pages = pages;
         Glossary = glossary;
         Lookups = lookups;
@@ -88,6 +91,9 @@ internal sealed class SiteIndex
     public IReadOnlyDictionary<string, GlossaryLookup> Lookups { get; }
 
     public IReadOnlyList<TerminologyPair> Terminology { get; }
+
+    /// <summary>The files of input/files/ that pages link to and show.</summary>
+    public FileCatalog Files { get; }
 
     /// <summary>Every "lang/path.md" a link may name, in every language (for did-you-mean hints).</summary>
     public IReadOnlyList<string> LinkablePaths { get; }
@@ -166,12 +172,16 @@ internal sealed class SiteIndex
                 : new SourceLink.Broken(DiagnosticIds.LinkAnchorMissing, $"no heading with id \"{fragment}\" on this page{DidYouMean.Hint(fragment, own)}");
         }
 
+        var here = $"{from.Lang}/{from.RelPath}";
         if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            return new SourceLink.Other(); // a file that is not a page: the HTML checks verify it exists in the output
+            // A file (an image, a PDF…) lives in input/files/; a page of the site itself (x.html) is left to the output checks.
+            var extension = Path.GetExtension(path);
+            return extension.Length == 0 || extension.Equals(".html", StringComparison.OrdinalIgnoreCase) ? new SourceLink.Other()
+                : Files.Resolve(here, url) is { } file ? new SourceLink.ToFile(file, fragment)
+                : new SourceLink.Broken(DiagnosticIds.FileMissing, Files.MissingMessage(here, url));
         }
 
-        var here = $"{from.Lang}/{from.RelPath}";
         var (key, _) = Urls.Resolve(here[..(here.LastIndexOf('/') + 1)], Uri.UnescapeDataString(path));
         if (key is not null && key != "../" && _byKey.TryGetValue(key, out var page))
         {

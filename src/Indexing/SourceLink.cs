@@ -1,4 +1,5 @@
 using Microsite.Content;
+using Microsite.Files;
 
 namespace Microsite.Indexing;
 
@@ -13,6 +14,9 @@ internal abstract record SourceLink
 
     /// <summary>A page of the site, or a glossary entry (then <see cref="EntryId"/> is set and the path is the glossary page's).</summary>
     public sealed record ToPage(string OutputPath, string? Fragment, SourcePage? Page, string? EntryId) : SourceLink;
+
+    /// <summary>A file of input/files/ (an image, a PDF…), published under files/.</summary>
+    public sealed record ToFile(FileEntry Entry, string? Fragment) : SourceLink;
 
     /// <summary>A link that leads nowhere, with the diagnostic it deserves.</summary>
     public sealed record Broken(string Id, string Message) : SourceLink;

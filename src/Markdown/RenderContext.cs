@@ -41,6 +41,12 @@ internal sealed class RenderContext
     /// <summary>The URL to write for a URL as the editor wrote it (null: write it as written).</summary>
     public Func<string, string?> ResolveUrl { get; init; } = _ => null;
 
+    /// <summary>The markup of an image as the editor wrote it (URL, alt text, title), or null to write a plain &lt;img&gt;.</summary>
+    public Func<string, string, string?, string?> Image { get; init; } = (_, _, _) => null;
+
+    /// <summary>What a link says about where it leads, after its text (a download's type and size), or null.</summary>
+    public Func<string, string?> LinkNote { get; init; } = _ => null;
+
     /// <summary>The glossary terms to link in this page (see <see cref="TermPlanner"/>).</summary>
     public TermPlan Terms { get; init; } = TermPlan.Empty;
 

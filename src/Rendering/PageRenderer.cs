@@ -1,5 +1,6 @@
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Files;
 using Microsite.Indexing;
 using Microsite.Themes;
 using Microsite.Markdown;
@@ -84,6 +85,8 @@ internal static class PageRenderer
         var context = new RenderContext
         {
             ResolveUrl = url => PageHref(index, page, outputPath, url),
+            Image = (url, alt, title) => Image(index, page, outputPath, url, alt, title),
+            LinkNote = url => LinkNote(index, page, url),
             Terms = index.Terms(page),
             TermLink = id => new TermLink($"{glossaryHref}#{id}", strings.TermButton + index.Lookups[page.ContentLang].TermById[id]),
         };
@@ -102,6 +105,8 @@ internal static class PageRenderer
         {
             Options = RenderOptions.Page with { Terms = TermStyle.Link },
             ResolveUrl = url => PageHref(index, entry.Source, glossaryPage, url),
+            Image = (url, alt, title) => Image(index, entry.Source, glossaryPage, url, alt, title),
+            LinkNote = url => LinkNote(index, entry.Source, url),
             Terms = index.Terms(entry.Source),
             TermLink = id => new TermLink($"{Urls.Relative(glossaryPage, glossaryPage)}#{id}", ""),
         };
@@ -119,6 +124,8 @@ internal static class PageRenderer
         var context = new RenderContext
         {
             Options = new RenderOptions($"{slug}--", HeadingOffset: 1, TermStyle.Plain),
+            Image = (url, alt, title) => Image(index, page, reportPath, url, alt, title),
+            LinkNote = url => LinkNote(index, page, url),
             ResolveUrl = url => index.ResolveLink(page, url) switch
             {
                 SourceLink.OwnAnchor own when own.Fragment.Length > 0 => $"#{slug}--{own.Fragment}",
@@ -145,7 +152,31 @@ internal static class PageRenderer
     private static string? PageHref(SiteIndex index, SourcePage page, string from, string url) => Href(from, index.ResolveLink(page, url));
 
     /// <summary>The URL written for a resolved link, relative to the page at <paramref name="from"/>; null leaves it as written.</summary>
-    private static string? Href(string from, SourceLink link) => link is SourceLink.ToPage target
-        ? Urls.Relative(from, target.OutputPath) + (target.Fragment is null ? "" : "#" + Uri.EscapeDataString(target.Fragment))
-        : null;
+    private static string? Href(string from, SourceLink link) => link switch
+    {
+        SourceLink.ToPage target => Urls.Relative(from, target.OutputPath) + Fragment(target.Fragment),
+        SourceLink.ToFile file => FileMarkup.Url(RootOf(from), file.Entry.SitePath) + Fragment(file.Fragment),
+        _ => null,
+    };
+
+    private static string Fragment(string? fragment) => fragment is null ? "" : "#" + Uri.EscapeDataString(fragment);
+
+    /// <summary>The way from a page to the site's root: "" for "x.html", "../" for "en/x.html".</summary>
+    private static string RootOf(string from) => string.Concat(Enumerable.Repeat("../", from.Count(c => c == '/')));
+
+    /// <summary>A published image with its pixel size (no layout shift), lazy loading and its smaller copies.</summary>
+    private static string? Image(SiteIndex index, SourcePage page, string from, string url, string alt, string? title) =>
+        index.ResolveLink(page, url) is SourceLink.ToFile { Entry.IsImage: true } file ? FileMarkup.Image(file.Entry, RootOf(from), alt, title) : null;
+
+    /// <summary>A download says what it is and how big, in the page's language: "（PDF，2.3 MB）", " (PDF, 2.3 MB)".</summary>
+    private static string? LinkNote(SiteIndex index, SourcePage page, string url)
+    {
+        if (index.ResolveLink(page, url) is not SourceLink.ToFile { Entry: { IsImage: false } entry })
+        {
+            return null;
+        }
+
+        var label = FileMarkup.DownloadLabel(entry, page.Lang);
+        return page.Lang.StartsWith("zh", StringComparison.Ordinal) ? $"（{label}）" : $" ({label})";
+    }
 }

@@ -59,6 +59,12 @@ internal sealed class TestSite
 
     public static FileSet Input(string files) => FileSet.FromMap(Parse(files), "input");
 
+    /// <summary>A site whose text files are in <paramref name="files"/> and whose binary files (images, PDFs) are given as bytes.</summary>
+    public static TestSite Build(string files, params (string Path, byte[] Bytes)[] binaries) => new(SiteBuilder.Build(
+        FileSet.FromBytes(Parse(files).Select(f => KeyValuePair.Create(f.Key, System.Text.Encoding.UTF8.GetBytes(f.Value)))
+            .Concat(binaries.Select(b => KeyValuePair.Create(b.Path, b.Bytes))), "input"),
+        RepoTheme()));
+
     public static Dictionary<string, string> Parse(string files)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -22,6 +22,12 @@ internal sealed class HtmlLinkRenderer : HtmlObjectRenderer<LinkInline>
             return;
         }
 
+        if (link.IsImage && context.Image(written, MarkdownText.Of(link), link.Title) is { } markup)
+        {
+            renderer.Write(markup); // a published file: its size and smaller copies come from the file itself
+            return;
+        }
+
         if (link.IsImage)
         {
             renderer.Write("<img src=\"").WriteEscapeUrl(url).Write("\" alt=\"");
@@ -38,6 +44,11 @@ internal sealed class HtmlLinkRenderer : HtmlObjectRenderer<LinkInline>
         WriteTitle(renderer, link);
         renderer.Write('>');
         renderer.WriteChildren(link);
+        if (context.LinkNote(written) is { } note)
+        {
+            renderer.Write("<span class=\"link-note\">").WriteEscape(note).Write("</span>");
+        }
+
         renderer.Write("</a>");
     }
 
