@@ -29,7 +29,8 @@ internal sealed record BuildResult(
 /// <param name="OutputDisplayRoot">How diagnostics about built pages name the output folder.</param>
 /// <param name="Command">How the editor runs Microsite, for the commands hints suggest (see README).</param>
 /// <param name="Images">Where smaller copies of images are kept between builds (the CLI's is a folder beside input/).</param>
-internal sealed record BuildOptions(string OutputDisplayRoot = "output", string Command = "bin/microsite", VariantCache? Images = null);
+/// <param name="LastChanged">When a file of input/ ("zh/x.md") last changed, from git; null outside a repository (no dates).</param>
+internal sealed record BuildOptions(string OutputDisplayRoot = "output", string Command = "bin/microsite", VariantCache? Images = null, Func<string, DateTimeOffset?>? LastChanged = null);
 
 /// <summary>
 /// The pipeline, one line per stage. Stages never call each other: each hands typed data to the next.
@@ -80,8 +81,8 @@ internal static class SiteBuilder
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, session?.Pages, session?.Definitions));
 
-        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics, session?.LaidOut)
-            .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))
+        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics, session?.LaidOut, options.LastChanged)
+            .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 

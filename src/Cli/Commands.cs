@@ -4,6 +4,7 @@ using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
 using Microsite.Files;
+using Microsite.History;
 using Microsite.Layout;
 using Microsite.Output;
 using Microsite.Translations;
@@ -121,10 +122,12 @@ internal static class Commands
     {
         var input = RequireFolder(options.Input, "input");
         var theme = RequireFolder(options.Theme, "theme");
+        // One git query for the whole repository, while the build runs; its dates are needed only at layout.
+        var history = Task.Run(() => GitHistory.Read(input));
         var result = SiteBuilder.Build(
             FileSet.FromDirectory(input, Options.Display(input)),
             FileSet.FromDirectory(theme, Options.Display(theme)),
-            new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input))));
+            new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input)), path => history.Result.LastChanged(path)));
 
         if (result.Succeeded)
         {

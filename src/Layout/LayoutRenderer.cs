@@ -28,18 +28,21 @@ internal static partial class LayoutRenderer
     public const string AssetsFolder = "assets/";
 
     /// <param name="memo">Pages of an earlier build, reused when neither the rendered page nor anything of the site its layout shows changed.</param>
-    public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, DiagnosticBag diagnostics, Memo<LaidOutPage>? memo = null)
+    /// <param name="lastChanged">When a file of input/ last changed (git); null: no dates on the pages.</param>
+    public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, DiagnosticBag diagnostics, Memo<LaidOutPage>? memo = null,
+        Func<string, DateTimeOffset?>? lastChanged = null)
     {
+        var dates = new PageDates(index, lastChanged);
         var site = memo is null ? "" : SiteDigest(index, theme, rendered);
         var work = new List<Func<SiteFile?>>();
         foreach (var page in rendered.Pages)
         {
-            work.Add(memo is null ? () => ContentPage(index, theme, rendered, page, diagnostics) : () =>
+            work.Add(memo is null ? () => ContentPage(index, theme, rendered, page, dates, diagnostics) : () =>
             {
-                var laidOut = memo.Get($"{page.Page.Key}|{page.Page.FallbackFrom}|{Digest.Of(page.BodyHtml)}|{site}", () =>
+                var laidOut = memo.Get($"{page.Page.Key}|{page.Page.FallbackFrom}|{Digest.Of(page.BodyHtml)}|{dates.Of(page.Page)}|{site}", () =>
                 {
                     var found = new DiagnosticBag();
-                    return new LaidOutPage(ContentPage(index, theme, rendered, page, found), found.Items);
+                    return new LaidOutPage(ContentPage(index, theme, rendered, page, dates, found), found.Items);
                 });
                 diagnostics.AddRange(laidOut.Found);
                 return laidOut.File;
@@ -48,9 +51,9 @@ internal static partial class LayoutRenderer
 
         foreach (var lang in index.Config.Languages)
         {
-            work.Add(() => GlossaryPage(index, theme, rendered, lang, diagnostics));
-            work.Add(() => ContentsPage(index, theme, lang, diagnostics));
-            work.Add(() => FullReportPage(index, theme, rendered, lang, diagnostics));
+            work.Add(() => GlossaryPage(index, theme, rendered, lang, dates, diagnostics));
+            work.Add(() => ContentsPage(index, theme, lang, dates, diagnostics));
+            work.Add(() => FullReportPage(index, theme, rendered, lang, dates, diagnostics));
             work.Add(() => NotFoundPage(index, theme, lang, diagnostics));
         }
 
@@ -73,7 +76,7 @@ internal static partial class LayoutRenderer
             ? new SiteFile(AssetsFolder + a.Key, System.Text.Encoding.UTF8.GetString(a.Value), null, null)
             : new SiteFile(AssetsFolder + a.Key, "", null, null, a.Value));
 
-    public static SiteFile? ContentPage(SiteIndex index, Theme theme, RenderedSite rendered, RenderedPage page, DiagnosticBag diagnostics)
+    private static SiteFile? ContentPage(SiteIndex index, Theme theme, RenderedSite rendered, RenderedPage page, PageDates dates, DiagnosticBag diagnostics)
     {
         var source = page.Page;
         var lang = index.Language(source.Lang);
@@ -112,7 +115,7 @@ internal static partial class LayoutRenderer
             PageKind.Chapter => "chapter",
             _ => "page",
         };
-        var view = BaseView(index, source.Lang, path, layout, source.Kind == PageKind.Home ? lang.Report.Title : source.Meta.Title,
+        var view = (BaseView(index, source.Lang, path, layout, source.Kind == PageKind.Home ? lang.Report.Title : source.Meta.Title,
             source.Meta.Description ?? "", crumbs, pairOf: code => index.Pair(source, code) is { } pair ? index.OutputPath(pair) : null,
             // Search engines are pointed only at real translations: a fallback copy is noindex.
             indexable: code => source.FallbackFrom is null && index.Pair(source, code) is { FallbackFrom: null }) with
@@ -120,11 +123,11 @@ internal static partial class LayoutRenderer
             Noindex = source.FallbackFrom is not null,
             Notice = source.FallbackFrom is null ? null : strings.FallbackNotice,
             Popovers = Popovers(index, rendered, source.Lang, path, index.Terms(source).Uses),
-        };
+        }).Dated(dates.Of(source));
         return Apply(theme, layout, view, body, source.FallbackFrom is null ? source.DisplayPath : null, diagnostics);
     }
 
-    private static SiteFile? GlossaryPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, DiagnosticBag diagnostics)
+    private static SiteFile? GlossaryPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.GlossaryFile);
@@ -146,17 +149,17 @@ internal static partial class LayoutRenderer
 
         var view = BaseView(index, lang.Code, path, "glossary", strings.Glossary, strings.GlossaryDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
-            pairOf: code => index.OutputPath(code, SiteIndex.GlossaryFile));
+            pairOf: code => index.OutputPath(code, SiteIndex.GlossaryFile)).Dated(dates.OfGlossary(lang.Code));
         return Apply(theme, "glossary", view, new BodyView { Entries = entries }, null, diagnostics);
     }
 
-    private static SiteFile? ContentsPage(SiteIndex index, Theme theme, LanguageConfig lang, DiagnosticBag diagnostics)
+    private static SiteFile? ContentsPage(SiteIndex index, Theme theme, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.ContentsFile);
         var view = BaseView(index, lang.Code, path, "contents", strings.Contents, strings.ContentsDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
-            pairOf: code => index.OutputPath(code, SiteIndex.ContentsFile));
+            pairOf: code => index.OutputPath(code, SiteIndex.ContentsFile)).Dated(dates.OfReport(lang.Code));
         return Apply(theme, "contents", view, new BodyView { Chapters = ContentsTree(index, lang.Code, path, withSections: true) }, null, diagnostics);
     }
 
@@ -171,7 +174,7 @@ internal static partial class LayoutRenderer
     }
 
     /// <summary>The home page and every chapter in order, then the glossary, on one page for printing or saving as PDF.</summary>
-    private static SiteFile? FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, DiagnosticBag diagnostics)
+    private static SiteFile? FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.FullReportFile);
@@ -190,7 +193,7 @@ internal static partial class LayoutRenderer
 
         var view = BaseView(index, lang.Code, path, "full", strings.FullReport, strings.FullReportDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
-            pairOf: code => index.OutputPath(code, SiteIndex.FullReportFile));
+            pairOf: code => index.OutputPath(code, SiteIndex.FullReportFile)).Dated(dates.OfReport(lang.Code));
         var body = new BodyView
         {
             Parts = parts,

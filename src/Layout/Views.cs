@@ -47,6 +47,11 @@ internal sealed record PageView
     public required FooterView Footer { get; init; }
     public bool Noindex { get; init; }
     public string? Notice { get; init; }
+
+    /// <summary>When the page's source last changed (from git), as yyyy-MM-dd and as the page's language writes it.</summary>
+    public string? Updated { get; init; }
+
+    public string? UpdatedText { get; init; }
     public string? NoticeLang { get; init; }
     public required string OgLocale { get; init; }
     public IReadOnlyList<PopoverView> Popovers { get; init; } = [];

@@ -9,8 +9,10 @@ namespace Microsite.Output;
 /// <summary>sitemap.xml (with hreflang alternates for every pair) and robots.txt. Only these use absolute URLs.</summary>
 internal static class SearchEngineFiles
 {
-    public static IReadOnlyList<SiteFile> Create(SiteIndex index, DiagnosticBag diagnostics, string configPath)
+    /// <param name="lastChanged">When a file of input/ last changed (git), for lastmod; null: no lastmod.</param>
+    public static IReadOnlyList<SiteFile> Create(SiteIndex index, DiagnosticBag diagnostics, string configPath, Func<string, DateTimeOffset?>? lastChanged = null)
     {
+        var dates = new PageDates(index, lastChanged);
         var baseUrl = index.Config.BaseUrl;
         if (baseUrl is null)
         {
@@ -27,29 +29,35 @@ internal static class SearchEngineFiles
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
             writer.WriteAttributeString("xmlns", "xhtml", null, "http://www.w3.org/1999/xhtml");
             // One group per page: the page in each language that has it (fallback copies are not alternates).
-            var groups = new List<IReadOnlyList<(string Lang, string Path)>>();
+            var groups = new List<IReadOnlyList<(string Lang, string Path, DateOnly? Changed)>>();
             foreach (var page in index.Pages.Where(p => p.Lang == index.Config.Default.Code).OrderBy(p => index.OutputPath(p), StringComparer.Ordinal))
             {
                 groups.Add(index.Config.Languages
                     .Select(l => (l.HtmlLang, Page: index.Pair(page, l.Code)))
                     .Where(x => x.Page is { FallbackFrom: null })
-                    .Select(x => (x.HtmlLang, index.OutputPath(x.Page!)))
+                    .Select(x => (x.HtmlLang, index.OutputPath(x.Page!), dates.Of(x.Page!)))
                     .ToList());
             }
 
-            foreach (var file in new[] { SiteIndex.GlossaryFile, SiteIndex.ContentsFile, SiteIndex.FullReportFile })
+            groups.Add(index.Config.Languages.Select(l => (l.HtmlLang, index.OutputPath(l.Code, SiteIndex.GlossaryFile), dates.OfGlossary(l.Code))).ToList());
+            foreach (var file in new[] { SiteIndex.ContentsFile, SiteIndex.FullReportFile })
             {
-                groups.Add(index.Config.Languages.Select(l => (l.HtmlLang, index.OutputPath(l.Code, file))).ToList());
+                groups.Add(index.Config.Languages.Select(l => (l.HtmlLang, index.OutputPath(l.Code, file), dates.OfReport(l.Code))).ToList());
             }
 
             foreach (var group in groups)
             {
                 // x-default: the default language's page, which every group starts with.
-                var alternates = group.Count > 1 ? group.Append(("x-default", group[0].Path)).ToList() : [];
-                foreach (var (_, path) in group)
+                var alternates = group.Count > 1 ? group.Select(g => (g.Lang, g.Path)).Append(("x-default", group[0].Path)).ToList() : [];
+                foreach (var (_, path, changed) in group)
                 {
                     writer.WriteStartElement("url");
                     writer.WriteElementString("loc", Urls.Absolute(baseUrl, path));
+                    if (changed is { } date)
+                    {
+                        writer.WriteElementString("lastmod", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
                     foreach (var (lang, other) in alternates)
                     {
                         writer.WriteStartElement("xhtml", "link", "http://www.w3.org/1999/xhtml");

@@ -74,4 +74,6 @@ internal sealed record UiStrings
     public string FooterIcp { get; init; } = "";
 
     public string FooterPublicSecurity { get; init; } = "";
+
+    public string LastUpdated { get; init; } = "";
 }
