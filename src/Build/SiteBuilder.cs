@@ -23,6 +23,9 @@ internal sealed record BuildResult(
     IReadOnlyList<string> ExternalLinks,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The site's path on its host (base_url's path, "/gzbg2023/"), or "/" without base_url.</summary>
+    public string BasePath { get; init; } = "/";
+
     public bool Succeeded => Files.Count > 0 && !Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 
@@ -87,7 +90,10 @@ internal static class SiteBuilder
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
         var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics, session?.Checked));
-        return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes);
+        return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes)
+        {
+            BasePath = config.BaseUrl is null ? "/" : new Uri(config.BaseUrl).AbsolutePath,
+        };
     }
 
     public static SiteExpectations Expectations(SiteConfig config) => new(

@@ -5,6 +5,7 @@ using Microsite.Content;
 using Microsite.Core;
 using Microsite.Files;
 using Microsite.History;
+using Microsite.Serve;
 using Microsite.Layout;
 using Microsite.Output;
 using Microsite.Translations;
@@ -65,6 +66,15 @@ internal static class Commands
         var check = new Command("check", "Check a built site folder with the same rules as the build") { folder, o.Input, o.Format };
         check.SetAction(parse => Guard(stderr, () => Check(parse.GetValue(folder)!, o.Read(parse), stdout)));
         root.Subcommands.Add(check);
+
+        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "Address to listen on (127.0.0.1: this computer only)", DefaultValueFactory = _ => "127.0.0.1" };
+        var serve = new Command("serve", "Preview the site: build it, serve it under its base path, rebuild and reload open pages on every change")
+        {
+            o.Input, o.Theme, port, host,
+        };
+        serve.SetAction(parse => Guard(stderr, () => Serve(o.Read(parse), parse.GetValue(host) ?? "127.0.0.1", parse.GetValue(port), stdout)));
+        root.Subcommands.Add(serve);
 
         var mark = new Option<string[]>("--mark") { Description = "Record that these translation files are up to date with their source", AllowMultipleArgumentsPerToken = true };
         var translations = new Command("translations", "List every translation as up to date, stale or missing; --mark records a translation as done")
@@ -158,6 +168,45 @@ internal static class Commands
         }
 
         return result.Succeeded ? ExitCodes.Built : ExitCodes.ContentErrors;
+    }
+
+    private static int Serve(Options options, string host, int port, TextWriter stdout)
+    {
+        var input = RequireFolder(options.Input, "input");
+        var theme = RequireFolder(options.Theme, "theme");
+        if (host != "localhost" && !System.Net.IPAddress.TryParse(host, out _))
+        {
+            throw new UsageException($"--host \"{host}\" is not an address like 127.0.0.1 (this computer) or 0.0.0.0 (every network)");
+        }
+
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) =>
+        {
+            e.Cancel = true; // stop cleanly below instead of being killed
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += cancel;
+        try
+        {
+            var history = GitHistory.Read(input);
+            var build = new BuildOptions(Options.Display(options.Output), Invocation.Command, LastChanged: history.LastChanged);
+            return RunServer(new PreviewOptions(Path.GetFullPath(input), Path.GetFullPath(theme), host, port, build), stdout, stop.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Console.CancelKeyPress -= cancel;
+        }
+    }
+
+    private static async Task<int> RunServer(PreviewOptions options, TextWriter stdout, CancellationToken stop)
+    {
+        await using var server = new PreviewServer(options, stdout);
+        await server.StartAsync(stop);
+        stdout.WriteLine($"serving {server.Address} (rebuilds when input/ or theme/ change; Ctrl+C stops)");
+        stdout.Flush();
+        await server.WaitAsync(stop);
+        stdout.WriteLine("stopped");
+        return ExitCodes.Built;
     }
 
     private static int Check(string folder, Options options, TextWriter stdout)

@@ -37,11 +37,18 @@ internal sealed class Memo<TValue>
         return value;
     }
 
-    /// <summary>How many results this build reused and computed; then starts the next build.</summary>
+    /// <summary>
+    /// How many results this build reused and computed; then starts the next build. A build that stopped
+    /// before this stage (content errors) asked for nothing: what the memo holds is kept for the next one.
+    /// </summary>
     public (int Reused, int Computed) EndBuild()
     {
         var counts = (_hits, _misses);
-        (_previous, _current) = (_current, new ConcurrentDictionary<string, TValue>(StringComparer.Ordinal));
+        if (!_current.IsEmpty)
+        {
+            (_previous, _current) = (_current, new ConcurrentDictionary<string, TValue>(StringComparer.Ordinal));
+        }
+
         (_hits, _misses) = (0, 0);
         return counts;
     }

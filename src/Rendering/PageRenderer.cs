@@ -46,8 +46,9 @@ internal static class PageRenderer
     public static RenderedSite Render(SiteIndex index, Theme theme, Memo<RenderedPage>? pageMemo = null, Memo<string>? definitionMemo = null)
     {
         var site = pageMemo is null && definitionMemo is null ? "" : SiteDigest(index, theme);
+        // A remembered page is the same HTML, but belongs to this build's page object (the index knows only those).
         var pages = Parallelism.Map(index.Pages, page => pageMemo is null ? Render(index, theme, page)
-            : pageMemo.Get(MemoKey(page, site), () => Render(index, theme, page)));
+            : pageMemo.Get(MemoKey(page, site), () => Render(index, theme, page)) with { Page = page });
         var entries = index.Glossary.Values.SelectMany(g => g).ToList();
         var definitions = Parallelism.Map(entries, entry => definitionMemo is null ? RenderDefinition(index, entry)
             : definitionMemo.Get(MemoKey(entry.Source, site), () => RenderDefinition(index, entry)));

@@ -49,4 +49,21 @@ public class IncrementalBuildTests
         Assert.Contains(second.Files, f => f.Path == "en/index.html" && f.Content.Contains("In Closing — ", StringComparison.Ordinal));
         Assert.True(session.LastWork.Single(w => w.Stage == "layout").Redone > 10, "a title shows in every page's navigation");
     }
+
+    [Fact]
+    public void A_page_broken_and_restored_builds_again_as_before()
+    {
+        var session = new BuildSession();
+        var input = TestSite.RepoInput();
+        var first = SiteBuilder.Build(input, TestSite.RepoTheme(), session: session);
+        var broken = input.With("zh/closing.md", input.Read("zh/closing.md")!.Replace("order: 8", "order: [8", StringComparison.Ordinal));
+        var other = input.With("zh/index.md", input.Read("zh/index.md")! + "\n各位代表，补充一段。\n");
+
+        Assert.False(SiteBuilder.Build(broken, TestSite.RepoTheme(), session: session).Succeeded);
+        Assert.False(SiteBuilder.Build(broken.With("zh/index.md", other.Read("zh/index.md")), TestSite.RepoTheme(), session: session).Succeeded);
+        var restored = SiteBuilder.Build(input, TestSite.RepoTheme(), session: session);
+
+        Assert.True(restored.Succeeded, string.Join("\n", restored.Diagnostics));
+        Assert.Equal(first.Files.Select(f => (f.Path, f.Content)), restored.Files.Select(f => (f.Path, f.Content)));
+    }
 }

@@ -2,7 +2,7 @@ using Microsite.Core;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Microsite.Cli;
+namespace Microsite.Core;
 
 /// <summary>Prints diagnostics for people (grouped by file, numbered) or for machines (JSON).</summary>
 internal static class DiagnosticReport
