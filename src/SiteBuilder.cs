@@ -5,6 +5,7 @@ using Microsite.Content;
 using Microsite.Core;
 using Microsite.Indexing;
 using Microsite.Layout;
+using Microsite.Numbers;
 using Microsite.Output;
 using Microsite.Rendering;
 using Microsite.Translations;
@@ -46,8 +47,9 @@ internal static class SiteBuilder
         var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics));
+        var numbers = timer.Time("numbers", () => NumberAgreement.Check(index, diagnostics));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics));
-        var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, rendered, diagnostics));
+        var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, rendered, diagnostics)).Append(numbers).ToList();
 
         // Layout and the output checks assume consistent content (one page per slug, every pair present);
         // while the content has errors they would only fail on them again, or repeat them.

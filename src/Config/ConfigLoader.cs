@@ -80,6 +80,8 @@ internal static partial class ConfigLoader
         var translations = root.Enum("translations", TranslationPolicy.Strict,
             ("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback));
 
+        var numbers = root.Enum("numbers", NumberPolicy.Warn, ("warn", NumberPolicy.Warn), ("strict", NumberPolicy.Strict));
+
         var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
         if (root.Map("rules") is { } rules)
         {
@@ -98,7 +100,7 @@ internal static partial class ConfigLoader
         }
 
         root.RejectUnknown();
-        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels);
+        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels) { Numbers = numbers };
     }
 
     private static LanguageConfig? ReadLanguage(string code, YamlFields f, bool isDefault)

@@ -12,6 +12,9 @@ internal sealed record SiteConfig(
 {
     public LanguageConfig Default => Languages[0];
 
+    /// <summary>How numbers that differ between the languages are reported ("numbers:" in site.yml).</summary>
+    public NumberPolicy Numbers { get; init; } = NumberPolicy.Warn;
+
     public LanguageConfig? Language(string code) => Languages.FirstOrDefault(l => l.Code == code);
 }
 
@@ -57,4 +60,14 @@ internal enum TranslationPolicy
 
     /// <summary>A missing page is built from the other language with a notice and noindex.</summary>
     Fallback,
+}
+
+/// <summary>How the numbers of a section that differ between its languages are reported.</summary>
+internal enum NumberPolicy
+{
+    /// <summary>As warnings, the default: the site is still built.</summary>
+    Warn,
+
+    /// <summary>As errors: the build stops.</summary>
+    Strict,
 }

@@ -82,4 +82,19 @@ internal static class DiagnosticIds
     public const string TermLinkTarget = "MS0560";
     public const string Furniture = "MS0570";
     public const string ContentSecurityPolicy = "MS0580";
+
+    // Key figures (input/data/figures.yml) and the numbers of the two languages
+    public const string DataInvalid = "MS0700";
+    public const string DataUnknownKey = "MS0701";
+    public const string DataMissing = "MS0702";
+    public const string DataWrongType = "MS0703";
+    public const string FigureSourceInvalid = "MS0704";
+    public const string FigureDuplicate = "MS0705";
+    public const string FigureUnitUnread = "MS0706";
+    public const string FigureSourceUnknown = "MS0710";
+    public const string FigureNotInText = "MS0711";
+    public const string FigureNotInTranslation = "MS0712";
+    public const string NumberMissing = "MS0720";
+    public const string NumberDiffers = "MS0721";
+    public const string NumberBoundDiffers = "MS0722";
 }

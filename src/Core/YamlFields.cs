@@ -283,4 +283,7 @@ internal sealed record YamlIds(string Invalid, string UnknownKey, string Missing
     public static YamlIds SiteConfig { get; } = new(DiagnosticIds.ConfigInvalid, DiagnosticIds.ConfigUnknownKey, DiagnosticIds.ConfigMissing, DiagnosticIds.ConfigWrongValue);
 
     public static YamlIds FrontMatter { get; } = new(DiagnosticIds.FrontMatterInvalid, DiagnosticIds.FrontMatterUnknownKey, DiagnosticIds.FrontMatterMissing, DiagnosticIds.FrontMatterWrongType);
+
+    /// <summary>Data files of input/data/ (figures.yml).</summary>
+    public static YamlIds DataFile { get; } = new(DiagnosticIds.DataInvalid, DiagnosticIds.DataUnknownKey, DiagnosticIds.DataMissing, DiagnosticIds.DataWrongType);
 }
