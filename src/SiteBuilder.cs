@@ -3,6 +3,7 @@ using Microsite.Checks;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Figures;
 using Microsite.Indexing;
 using Microsite.Layout;
 using Microsite.Numbers;
@@ -48,6 +49,7 @@ internal static class SiteBuilder
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics));
         var numbers = timer.Time("numbers", () => NumberAgreement.Check(index, diagnostics));
+        timer.Time("figures", () => FigureChecks.Check(FigureLoader.Load(input, config, diagnostics), index, diagnostics));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics));
         var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, rendered, diagnostics)).Append(numbers).ToList();
 

@@ -437,7 +437,7 @@ internal static class ChineseNumberReader
             var bound = Combine(PrefixBound(start), over ? Bound.Over : Bound.Exact);
             bound = Combine(bound, SuffixBound(end, counter, out var afterSuffix));
             end = Math.Max(end, afterSuffix);
-            _found.Add(new Quantity(value, kind, start, end - start, text[start..end])
+            _found.Add(new Quantity(value, kind, start, end - start, Qualified(start, end, bound))
             {
                 Currency = currency,
                 Bound = bound,
@@ -447,6 +447,22 @@ internal static class ChineseNumberReader
             });
             _found.AddRange(extra);
             return end;
+        }
+
+        /// <summary>The text of a number from the word before it that qualifies it (超, 不低于) to its end.</summary>
+        private string Qualified(int start, int end, Bound bound)
+        {
+            var from = start;
+            foreach (var (prefix, b) in Prefixes)
+            {
+                if (b == bound && EndsAt(start, prefix))
+                {
+                    from = start - prefix.Length;
+                    break;
+                }
+            }
+
+            return text[from..end];
         }
 
         private int? RangeConnector(int at)

@@ -442,7 +442,7 @@ internal static class EnglishNumberReader
             // A year is four digits without a separator and without a unit: 2022, 2019–2021 (not 2,000 mu).
             var year = !number.Spelled && !number.Ordinal && kind == QuantityKind.Number && currency == Currency.None && bound == Bound.Exact && end == number.End
                 && value is >= 1000 and < 3000 && value == decimal.Truncate(value) && number.End - number.Start == 4;
-            _found.Add(new Quantity(value, kind, number.Start, end - number.Start, text[number.Start..end])
+            _found.Add(new Quantity(value, kind, number.Start, end - number.Start, text[PrefixStart(number.Start, bound)..end])
             {
                 Currency = currency,
                 Bound = bound,
@@ -495,6 +495,32 @@ internal static class EnglishNumberReader
             }
 
             return Currency.None;
+        }
+
+        /// <summary>Where the words that qualify a number ("about a", "more than") start, for its text in messages.</summary>
+        private int PrefixStart(int start, Bound bound)
+        {
+            if (bound == Bound.Exact)
+            {
+                return start;
+            }
+
+            var before = text[..start].ToLowerInvariant();
+            foreach (var (prefix, b) in Prefixes)
+            {
+                if (b != bound)
+                {
+                    continue;
+                }
+
+                var at = before.LastIndexOf(prefix, StringComparison.Ordinal);
+                if (at >= 0 && start - at <= prefix.Length + 4)
+                {
+                    return at;
+                }
+            }
+
+            return start;
         }
 
         private Bound PrefixBound(int start)

@@ -57,7 +57,7 @@ internal enum Currency
 /// <param name="Value">The value with every scale applied (145.7亿 = 14,570,000,000).</param>
 /// <param name="Start">Where it starts in the text it was read from.</param>
 /// <param name="Length">How much of the text it covers, units included (72.2亿元).</param>
-/// <param name="Text">That text, for messages.</param>
+/// <param name="Text">That text with the words that qualify it (超5000万元, about 1.5%), for messages.</param>
 internal sealed record Quantity(decimal Value, QuantityKind Kind, int Start, int Length, string Text)
 {
     public Currency Currency { get; init; }
