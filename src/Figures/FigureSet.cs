@@ -17,7 +17,8 @@ internal sealed record FigureGroup(string Id, LocalText Title, IReadOnlyList<Fig
 /// <summary>One headline indicator: a value, a change, or both, with the section of the report that states it.</summary>
 /// <param name="Value">The value as the default language writes it (1100 for 1100亿元), or null for a change alone.</param>
 /// <param name="Amount">The value normalised (1100亿元 = 110,000,000,000 yuan), as the number readers read the text.</param>
-/// <param name="Units">Per language, the unit after the value and how much one of it is (亿元 = 10⁸, billion yuan = 10⁹).</param>
+/// <param name="Units">Per language, the unit after the value and how much one of it is (亿元 = 10⁸, billion yuan = 10⁹);
+/// in the site's language order, the default language first.</param>
 internal sealed record Figure(
     string Id,
     LocalText Label,
