@@ -22,6 +22,7 @@ internal static class FigureChecks
 
         var main = index.Config.Default;
         var texts = new Dictionary<SourcePage, PageText>(ReferenceEqualityComparer.Instance);
+        var numbers = new Dictionary<(SourcePage, string), IReadOnlyList<Quantity>>();
         var all = figures.Groups.SelectMany(g => g.Figures).ToList();
 
         // A group's source is written once and cited by each of its figures: report a bad one once.
@@ -67,7 +68,7 @@ internal static class FigureChecks
                     continue; // sections that differ between the languages are reported by the translation checks (MS0404)
                 }
 
-                var found = NumberAgreement.Found(translated, other, read).Select(n => n.Quantity).Where(q => !q.Tentative).ToList();
+                var found = NumbersOf(translation, translated, other, read);
                 var id = lang == main ? DiagnosticIds.FigureNotInText : DiagnosticIds.FigureNotInTranslation;
                 if (figure.Amount is { } amount)
                 {
@@ -80,6 +81,17 @@ internal static class FigureChecks
                     Expect(id, figure, change.At, change.Key, change.Bound, "a change of " + shown, found, translation, section.Id);
                 }
             }
+        }
+
+        // A section holds many figures: read its numbers once.
+        IReadOnlyList<Quantity> NumbersOf(SourcePage page, PageText text, SectionText section, Func<string, IReadOnlyList<Quantity>> read)
+        {
+            if (!numbers.TryGetValue((page, section.Id), out var found))
+            {
+                numbers[(page, section.Id)] = found = NumberAgreement.Found(text, section, read).Select(n => n.Quantity).Where(q => !q.Tentative).ToList();
+            }
+
+            return found;
         }
 
         PageText TextOf(SourcePage page)

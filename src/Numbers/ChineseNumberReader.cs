@@ -238,9 +238,10 @@ internal static class ChineseNumberReader
 
             var end = number.End;
 
-            // Codes, not quantities: G524, PM2.5, COVID-19, 4A级, 5G.
+            // Codes, not quantities: G524, PM2.5, COVID-19, 4A级, 5G, ISO 9001.
             var before = i > 0 ? text[i - 1] : ' ';
-            if (IsLatinLetter(before) || (before is '-' or '.' && i > 1 && IsLatinLetter(text[i - 2])) || (end < text.Length && IsLatinLetter(text[end]) && !number.HasScale))
+            if (IsLatinLetter(before) || (before is '-' or '.' && i > 1 && IsLatinLetter(text[i - 2])) || (end < text.Length && IsLatinLetter(text[end]) && !number.HasScale)
+                || NumberCodes.AfterAcronym(text, i))
             {
                 var skip = end;
                 while (skip < text.Length && (IsLatinLetter(text[skip]) || IsAsciiDigit(text[skip])))

@@ -22,6 +22,7 @@ internal static class EnglishNumberReader
         ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
         ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30,
         ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+        ["twice"] = 2, ["thrice"] = 3, // 两倍 = twice
     };
 
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.OrdinalIgnoreCase)
@@ -32,6 +33,10 @@ internal static class EnglishNumberReader
         ["nineteenth"] = 19, ["twentieth"] = 20, ["thirtieth"] = 30, ["fortieth"] = 40, ["fiftieth"] = 50,
         ["sixtieth"] = 60, ["seventieth"] = 70, ["eightieth"] = 80, ["ninetieth"] = 90, ["hundredth"] = 100,
     };
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> CardinalSpans = Cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalSpans = Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Dictionary<string, decimal> Scales = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -116,8 +121,8 @@ internal static class EnglishNumberReader
             var (raw, end, fraction) = ReadDigits(i);
             var before = i > 0 ? text[i - 1] : ' ';
 
-            // Codes, not quantities: G524, PM2.5, COVID-19.
-            if (IsLetter(before) || (before is '-' or '.' && i > 1 && IsLetter(text[i - 2])) || raw is null)
+            // Codes, not quantities: G524, PM2.5, COVID-19, ISO 9001 (which Chinese writes ISO9001).
+            if (IsLetter(before) || (before is '-' or '.' && i > 1 && IsLetter(text[i - 2])) || raw is null || AfterAcronym(i))
             {
                 return SkipCode(end);
             }
@@ -180,6 +185,19 @@ internal static class EnglishNumberReader
 
         private bool IsLetterAt(int at) => at < text.Length && IsLetter(text[at]);
 
+        /// <summary>"ISO 9001", "GB 50016": a number after an acronym and a space is part of a code (RMB 5 billion is money).</summary>
+        private bool AfterAcronym(int at)
+        {
+            // "CPC 20th" and "GDP 5%" are numbers; "ISO 9001" is not.
+            var end = at;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is '.' or ','))
+            {
+                end++;
+            }
+
+            return (end == text.Length || !(IsLetter(text[end]) || text[end] == '%')) && NumberCodes.AfterAcronym(text, at);
+        }
+
         private int SkipCode(int end)
         {
             while (end < text.Length && (IsLetter(text[end]) || char.IsAsciiDigit(text[end]) || (text[end] == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
@@ -204,12 +222,21 @@ internal static class EnglishNumberReader
         /// <summary>Numbers in words: four, twenty-three, a dozen, one million, fifth, a hundred.</summary>
         private int Words(int i)
         {
-            var word = WordAt(i);
-            var lower = word.ToLowerInvariant();
-            if (MonthOf(word) is not null || !(Cardinals.ContainsKey(lower) || Ordinals.ContainsKey(lower) || lower is "a" or "an"))
+            // Most words are not numbers: decide on the span, without allocating the word.
+            var length = 0;
+            while (i + length < text.Length && IsLetter(text[i + length]))
             {
-                return i + word.Length;
+                length++;
             }
+
+            var span = text.AsSpan(i, length);
+            if (!(CardinalSpans.ContainsKey(span) || OrdinalSpans.ContainsKey(span) || span.Equals("a", StringComparison.OrdinalIgnoreCase) || span.Equals("an", StringComparison.OrdinalIgnoreCase)))
+            {
+                return i + length;
+            }
+
+            var word = text.Substring(i, length);
+            var lower = word.ToLowerInvariant();
 
             if (lower == "second" && !Determiners.Contains(PreviousWord(i).Word))
             {
@@ -505,7 +532,8 @@ internal static class EnglishNumberReader
                 return start;
             }
 
-            var before = text[..start].ToLowerInvariant();
+            var from = Math.Max(0, start - 40);
+            var before = text[from..start].ToLowerInvariant();
             foreach (var (prefix, b) in Prefixes)
             {
                 if (b != bound)
@@ -514,9 +542,9 @@ internal static class EnglishNumberReader
                 }
 
                 var at = before.LastIndexOf(prefix, StringComparison.Ordinal);
-                if (at >= 0 && start - at <= prefix.Length + 4)
+                if (at >= 0 && before.Length - at <= prefix.Length + 4)
                 {
-                    return at;
+                    return from + at;
                 }
             }
 

@@ -43,6 +43,8 @@ public class ChineseNumberReaderTests
     [InlineData("增强“四个意识”、坚定“四个自信”、做到“两个维护”", "4 | 4 | 2")]
     [InlineData("创建首批6个“一刻钟便民生活圈”", "6 | 15")]
     [InlineData("“三区”指城镇空间、农业空间、生态空间三种类型的国土空间；“三线”指三条控制线。", "3 | 3")]
+    [InlineData("打造十大产业集群", "10")]
+    [InlineData("产值增长两倍", "2")]
     public void Reads_chinese_numerals_before_counters(string text, string expected) =>
         Assert.Equal(expected, Required(ChineseNumberReader.Read(text)));
 
@@ -55,6 +57,7 @@ public class ChineseNumberReaderTests
     [InlineData("指中央宣传部、司法部关于开展法治宣传教育的第八个五年规划。", "8th | 5")]
     [InlineData("第一个“百”指划定100万亩；第二个“百”指5年内实现100平方公里工业用地更新。", "1 million | 2nd | at most 5 | 100")]
     [InlineData("增速全市第一", "")]
+    [InlineData("第五次全国经济普查", "5th")]
     public void Reads_ordinals_and_plans(string text, string expected) =>
         Assert.Equal(expected, Required(ChineseNumberReader.Read(text)));
 
@@ -64,6 +67,7 @@ public class ChineseNumberReaderTests
     [InlineData("以400—800米范围为半径", "400 | 800")]
     [InlineData("投资3至5亿元", "300 million yuan | 500 million yuan")]
     [InlineData("增长3%-5%", "3% | 5%")]
+    [InlineData("每村3-5人", "3 | 5")]
     [InlineData("2023年1月3日在区五届人大二次会议上", "2023 | 3 January | 5 | 2")]
     [InlineData("1月3日", "3 January")]
     [InlineData("比上年提高0.5个百分点", "0.5 percentage points")]
@@ -105,6 +109,7 @@ public class ChineseNumberReaderTests
     [InlineData("驰而不息纠“四风”，持续压减“三公”经费")]
     [InlineData("国省考断面水质优Ⅲ比例")]
     [InlineData("春申湖路、缤纷汇体育公园、双中心")]
+    [InlineData("通过ISO9001和ISO 14001认证")]
     public void Reads_no_number_where_there_is_none(string text) =>
         Assert.Equal("", Required(ChineseNumberReader.Read(text)));
 

@@ -35,6 +35,7 @@ public class EnglishNumberReaderTests
     [InlineData("the first 6 “15-minute convenient living circles” were created", "6 | 15")]
     [InlineData("twenty-three areas, a dozen towns, one hundred and five villages", "23 | 12 | 105")]
     [InlineData("the 234-metre Suzhou Xingli Hotel and a 600-mu base", "234 | 600")]
+    [InlineData("ten major industrial clusters; output grew twice over", "10 | 2")]
     public void Reads_numbers_in_words_and_figures(string text, string expected) => Assert.Equal(expected, Read(text));
 
     [Theory]
@@ -57,6 +58,9 @@ public class EnglishNumberReaderTests
     [InlineData("on January 3, 2023", "3 January | 2023")]
     [InlineData("a rise of 0.5 percentage points", "0.5 percentage points")]
     [InlineData("the 2035 territorial spatial district plan", "2035")]
+    [InlineData("3-5 people in each village", "3 | 5")]
+    [InlineData("the CPC 20th National Congress; GDP 5% higher", "20th | 5%")]
+    [InlineData("the fifth national economic census", "5th")]
     public void Reads_ranges_dates_and_percentages(string text, string expected) => Assert.Equal(expected, Read(text));
 
     [Theory]
@@ -87,6 +91,7 @@ public class EnglishNumberReaderTests
     [InlineData("the “Double Hundred” campaign, one analysis for each indicator")]
     [InlineData("keep the number of unemployed people at zero; the 1990s; 5G networks")]
     [InlineData("we may act in May")]
+    [InlineData("certified to ISO 9001 and GB 50016")]
     public void Reads_no_number_where_there_is_none(string text) => Assert.Equal("", Read(text));
 
     [Fact]
