@@ -4,8 +4,10 @@ using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
 using Microsite.Files;
+using Microsite.Figures;
 using Microsite.Indexing;
 using Microsite.Layout;
+using Microsite.Numbers;
 using Microsite.Output;
 using Microsite.Rendering;
 using Microsite.Themes;
@@ -72,7 +74,9 @@ internal static class SiteBuilder
         var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics, catalog));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics, options.Command));
-        var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, diagnostics));
+        var numbers = timer.Time("numbers", () => NumberAgreement.Check(index, diagnostics));
+        timer.Time("figures", () => FigureChecks.Check(FigureLoader.Load(input, config, diagnostics), index, diagnostics));
+        var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, diagnostics)).Append(numbers).ToList();
 
         // Layout and the output checks assume consistent content (one page per slug, every pair present);
         // while the content has errors they would only fail on them again, or repeat them.

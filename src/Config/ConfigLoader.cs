@@ -79,6 +79,8 @@ internal static partial class ConfigLoader
         var translations = root.Enum("translations", TranslationPolicy.Strict,
             ("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback));
 
+        var numbers = root.Enum("numbers", NumberPolicy.Warn, ("warn", NumberPolicy.Warn), ("strict", NumberPolicy.Strict));
+
         var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
         if (root.Map("rules") is { } rules)
         {
@@ -103,6 +105,7 @@ internal static partial class ConfigLoader
         {
             Files = files,
             Publish = publish,
+            Numbers = numbers,
             Digest = Core.Digest.Of(text),
         };
     }

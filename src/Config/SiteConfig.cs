@@ -21,6 +21,9 @@ internal sealed record SiteConfig(
     /// <summary>The <c>publish:</c> map: name and version of the archive.</summary>
     public PublishConfig Publish { get; init; } = PublishConfig.Default;
 
+    /// <summary>How numbers that differ between the languages are reported ("numbers:" in site.yml).</summary>
+    public NumberPolicy Numbers { get; init; } = NumberPolicy.Warn;
+
     public LanguageConfig? Language(string code) => Languages.FirstOrDefault(l => l.Code == code);
 }
 
@@ -66,4 +69,14 @@ internal enum TranslationPolicy
 
     /// <summary>A missing page is built from the other language with a notice and noindex.</summary>
     Fallback,
+}
+
+/// <summary>How the numbers of a section that differ between its languages are reported.</summary>
+internal enum NumberPolicy
+{
+    /// <summary>As warnings, the default: the site is still built.</summary>
+    Warn,
+
+    /// <summary>As errors: the build stops.</summary>
+    Strict,
 }

@@ -98,4 +98,19 @@ internal static class DiagnosticIds
     public const string ImageSizeUnknown = "MS0605";
     public const string FileTypeRefused = "MS0606";
     public const string ImageAltMissing = "MS0607";
+
+    // Key figures (input/data/figures.yml) and the numbers of the two languages
+    public const string DataInvalid = "MS0700";
+    public const string DataUnknownKey = "MS0701";
+    public const string DataMissing = "MS0702";
+    public const string DataWrongType = "MS0703";
+    public const string FigureSourceInvalid = "MS0704";
+    public const string FigureDuplicate = "MS0705";
+    public const string FigureUnitUnread = "MS0706";
+    public const string FigureSourceUnknown = "MS0710";
+    public const string FigureNotInText = "MS0711";
+    public const string FigureNotInTranslation = "MS0712";
+    public const string NumberMissing = "MS0720";
+    public const string NumberDiffers = "MS0721";
+    public const string NumberBoundDiffers = "MS0722";
 }

@@ -156,6 +156,78 @@ internal sealed class YamlFields
         return null;
     }
 
+    /// <summary>A number written the YAML way (1100, 145.7, -2.5): invariant, never "1,100" or "1 100".</summary>
+    public decimal? Decimal(string key, bool required = false)
+    {
+        var node = Ask(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain } scalar && decimal.TryParse(scalar.Value, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Report(_ids.WrongType, node, $"\"{key}\" must be a number like 1100 or 145.7 (no separators, no unit), not \"{Describe(node)}\"");
+        return null;
+    }
+
+    public bool? Bool(string key)
+    {
+        var node = Ask(key, required: false);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "yes" }:
+                return true;
+            case YamlScalarNode { Style: ScalarStyle.Plain, Value: "false" or "no" }:
+                return false;
+            default:
+                Report(_ids.WrongType, node, $"\"{key}\" must be true or false, not \"{Describe(node)}\"");
+                return null;
+        }
+    }
+
+    /// <summary>A list of mappings ("- key: value" items), each read with its own positions.</summary>
+    public IReadOnlyList<YamlFields> MapList(string key, bool required = false)
+    {
+        var node = Ask(key, required);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode { Value: null or "" } when !required:
+                return [];
+            case YamlSequenceNode sequence:
+                var list = new List<YamlFields>();
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlMappingNode map)
+                    {
+                        list.Add(new YamlFields(map, _path, _lineOffset, _diagnostics, _ids, Position(item)));
+                    }
+                    else
+                    {
+                        Report(_ids.WrongType, item, $"every item of \"{key}\" must be a map of \"key: value\" lines");
+                    }
+                }
+
+                if (list.Count == 0 && required && sequence.Children.Count == 0)
+                {
+                    Report(_ids.Missing, node, $"\"{key}\" is empty");
+                }
+
+                return list;
+            default:
+                Report(_ids.WrongType, node, $"\"{key}\" must be a list of items, each starting with \"- \"");
+                return [];
+        }
+    }
+
     public T? Enum<T>(string key, T fallback, params (string Name, T Value)[] values)
     {
         var text = String(key);
@@ -301,4 +373,7 @@ internal sealed record YamlIds(string Invalid, string UnknownKey, string Missing
     public static YamlIds UiStrings { get; } = new(DiagnosticIds.UiStringsInvalid, DiagnosticIds.UiStringUnknown, DiagnosticIds.UiStringMissing, DiagnosticIds.UiStringsInvalid);
 
     public static YamlIds FrontMatter { get; } = new(DiagnosticIds.FrontMatterInvalid, DiagnosticIds.FrontMatterUnknownKey, DiagnosticIds.FrontMatterMissing, DiagnosticIds.FrontMatterWrongType);
+
+    /// <summary>Data files of input/data/ (figures.yml).</summary>
+    public static YamlIds DataFile { get; } = new(DiagnosticIds.DataInvalid, DiagnosticIds.DataUnknownKey, DiagnosticIds.DataMissing, DiagnosticIds.DataWrongType);
 }

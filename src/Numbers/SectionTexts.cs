@@ -1,0 +1,130 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsite.Content;
+using Microsite.Indexing;
+using Microsite.Markdown.Glossary;
+
+namespace Microsite.Numbers;
+
+/// <summary>The plain text of one paragraph (or heading, or table cell), with where each of its characters is in the file.</summary>
+internal sealed record ParagraphText(string Text, int[] Offsets, int Line, int Column);
+
+/// <summary>A section's paragraphs, split as <see cref="PageSections"/> splits the page (one h2 and what follows it).</summary>
+internal sealed record SectionText(string Id, int Line, IReadOnlyList<ParagraphText> Paragraphs);
+
+/// <summary>A page's sections and where its lines start, to turn a character's offset into a line and column.</summary>
+internal sealed record PageText(IReadOnlyList<SectionText> Sections, int[] LineStarts)
+{
+    public (int Line, int Column) Position(int offset) => SectionTexts.Position(LineStarts, offset);
+}
+
+/// <summary>
+/// The text of a page's sections paragraph by paragraph, each character mapped back to its place in the
+/// file, so that a number is reported at its own line and column rather than at its section's heading.
+/// </summary>
+internal static class SectionTexts
+{
+    public static PageText Of(SourcePage page)
+    {
+        var lines = LineStarts(page.Text);
+        var sections = new List<SectionText>();
+        var (id, line) = (PageSections.TopId, 1);
+        var paragraphs = new List<ParagraphText>();
+        var any = false;
+
+        foreach (var block in page.Ast)
+        {
+            if (block is YamlFrontMatterBlock)
+            {
+                continue;
+            }
+
+            if (block is HeadingBlock { Level: <= 2 } heading)
+            {
+                Flush();
+                (id, line) = (heading.GetAttributes().Id ?? "", heading.Line + 1);
+            }
+
+            any = true;
+            var leaves = block is LeafBlock leaf ? [leaf] : ((ContainerBlock)block).Descendants<LeafBlock>();
+            foreach (var l in leaves.Where(l => l.Inline is not null))
+            {
+                paragraphs.Add(Text(l, page.Text, lines));
+            }
+        }
+
+        Flush();
+        return new PageText(sections, lines);
+
+        void Flush()
+        {
+            if (!any && id == PageSections.TopId)
+            {
+                return;
+            }
+
+            sections.Add(new SectionText(id, line, paragraphs.ToList()));
+            paragraphs.Clear();
+            any = false;
+        }
+    }
+
+    /// <summary>1-based line and column of a character of the file.</summary>
+    public static (int Line, int Column) Position(int[] lineStarts, int offset)
+    {
+        var index = Array.BinarySearch(lineStarts, offset);
+        var lineIndex = index >= 0 ? index : ~index - 1;
+        return (lineIndex + 1, offset - lineStarts[lineIndex] + 1);
+    }
+
+    public static int[] LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts.ToArray();
+    }
+
+    /// <summary>The same text as <see cref="Markdown.MarkdownText.Of"/>, with the file offset of every character.</summary>
+    private static ParagraphText Text(LeafBlock leaf, string source, int[] lines)
+    {
+        var builder = new System.Text.StringBuilder();
+        var offsets = new List<int>();
+        foreach (var node in leaf.Inline!.Descendants<Inline>())
+        {
+            string? piece = node switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                ExplicitTermInline term => term.Term,
+                _ => null,
+            };
+            if (piece is null)
+            {
+                continue;
+            }
+
+            // A literal's characters are its source's from its line and column, except where an escape or entity was
+            // replaced, which shifts a column or two.
+            var start = node.Line >= 0 && node.Line < lines.Length ? lines[node.Line] + Math.Max(node.Column, 0) : Math.Max(leaf.Span.Start, 0);
+            var end = node.Line + 1 < lines.Length ? lines[node.Line + 1] - 1 : source.Length;
+            for (var k = 0; k < piece.Length; k++)
+            {
+                offsets.Add(Math.Clamp(start + k, 0, Math.Max(start, end)));
+            }
+
+            builder.Append(piece);
+        }
+
+        var (line, column) = Position(lines, Math.Max(leaf.Span.Start, 0));
+        return new ParagraphText(builder.ToString(), offsets.ToArray(), line, column);
+    }
+}
