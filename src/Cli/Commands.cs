@@ -76,6 +76,36 @@ internal static class Commands
         serve.SetAction(parse => Guard(stderr, () => Serve(o.Read(parse), parse.GetValue(host) ?? "127.0.0.1", parse.GetValue(port), stdout)));
         root.Subcommands.Add(serve);
 
+        var outDir = new Option<string>("--out") { Description = "Where the archive and its SHA256SUMS are written", DefaultValueFactory = _ => "dist" };
+        var publish = new Command("publish", "Build, check, and pack the site for the host: DIR/<site>-<date or version>.zip and SHA256SUMS")
+        {
+            o.Input, o.Output, o.Theme, outDir,
+        };
+        publish.SetAction(parse => Guard(stderr, () =>
+        {
+            var options = o.Read(parse);
+            return PublishCommand.Run(options, parse.GetValue(outDir) ?? "dist", () => Build(options, stdout), folder => Check(folder, options, stdout), stdout);
+        }));
+        root.Subcommands.Add(publish);
+
+        var slug = new Argument<string>("slug") { Description = "The new chapter's slug: lowercase ASCII words joined by hyphens (its file and page name)" };
+        var title = new Option<string>("--title") { Description = "The chapter's title in the default language" };
+        var chapter = new Command("chapter", "Create a chapter in every language, after the last one, and build") { slug, title, o.Input, o.Output, o.Theme };
+        chapter.SetAction(parse => Guard(stderr, () =>
+        {
+            var options = o.Read(parse);
+            return NewCommand.Chapter(options, parse.GetValue(slug)!, parse.GetValue(title), () => Build(options, stdout), stdout);
+        }));
+        var id = new Argument<string>("id") { Description = "The new entry's id: lowercase ASCII words joined by hyphens (its file name and anchor)" };
+        var termName = new Option<string>("--term") { Description = "The term in the default language" };
+        var term = new Command("term", "Create a glossary entry in every language, with the next number, and build") { id, termName, o.Input, o.Output, o.Theme };
+        term.SetAction(parse => Guard(stderr, () =>
+        {
+            var options = o.Read(parse);
+            return NewCommand.Term(options, parse.GetValue(id)!, parse.GetValue(termName), () => Build(options, stdout), stdout);
+        }));
+        root.Subcommands.Add(new Command("new", "Create a new page in every language: new chapter SLUG, new term ID") { chapter, term });
+
         var mark = new Option<string[]>("--mark") { Description = "Record that these translation files are up to date with their source", AllowMultipleArgumentsPerToken = true };
         var translations = new Command("translations", "List every translation as up to date, stale or missing; --mark records a translation as done")
         {

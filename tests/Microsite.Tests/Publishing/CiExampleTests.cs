@@ -6,13 +6,6 @@ namespace Microsite.Tests.Publishing;
 /// <summary>The CI examples in .ci/ are YAML, and every command they run is one the CLI has, written as the README writes it.</summary>
 public sealed class CiExampleTests
 {
-    /// <summary>
-    /// Commands the examples run that the CLI does not have yet, because they are being written on another
-    /// branch. When one lands, <see cref="Pending_commands_are_not_in_the_cli_yet"/> fails: remove it from here,
-    /// and its options are checked like every other command's.
-    /// </summary>
-    private static readonly string[] PendingCommands = ["publish"];
-
     public static TheoryData<string> Examples => new() { "github-actions.example.yml", "gitlab-ci.example.yml" };
 
     private static YamlMappingNode Load(string file)
@@ -61,11 +54,6 @@ public sealed class CiExampleTests
         foreach (var (line, args) in Invocations(file))
         {
             Assert.Contains(" -- ", line); // the README's form: dotnet run -c Release -- <command>
-            if (PendingCommands.Contains(args[0]))
-            {
-                continue;
-            }
-
             Assert.Contains(args[0], commands);
             var parse = Cli().Parse(args);
             Assert.True(parse.Errors.Count == 0, $"{line}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
@@ -102,11 +90,4 @@ public sealed class CiExampleTests
         Assert.True(text.Contains("fetch-depth: 0", StringComparison.Ordinal) || text.Contains("GIT_DEPTH: \"0\"", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Pending_commands_are_not_in_the_cli_yet()
-    {
-        var commands = Cli().Subcommands.Select(c => c.Name).ToHashSet();
-
-        Assert.All(PendingCommands, pending => Assert.DoesNotContain(pending, commands));
-    }
 }
