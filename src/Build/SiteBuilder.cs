@@ -35,7 +35,13 @@ internal sealed record BuildResult(
 /// <param name="Command">How the editor runs Microsite, for the commands hints suggest (see README).</param>
 /// <param name="Images">Where smaller copies of images are kept between builds (the CLI's is a folder beside input/).</param>
 /// <param name="LastChanged">When a file of input/ ("zh/x.md") last changed, from git; null outside a repository (no dates).</param>
-internal sealed record BuildOptions(string OutputDisplayRoot = "output", string Command = "bin/microsite", VariantCache? Images = null, Func<string, DateTimeOffset?>? LastChanged = null);
+/// <param name="Progress">Told the name of each stage as it starts (the CLI shows it on a terminal).</param>
+internal sealed record BuildOptions(
+    string OutputDisplayRoot = "output",
+    string Command = "bin/microsite",
+    VariantCache? Images = null,
+    Func<string, DateTimeOffset?>? LastChanged = null,
+    Action<string>? Progress = null);
 
 /// <summary>
 /// The pipeline, one line per stage. Stages never call each other: each hands typed data to the next.
@@ -60,7 +66,7 @@ internal static class SiteBuilder
     private static BuildResult Run(FileSet input, FileSet themeFiles, BuildOptions options, BuildSession? session)
     {
         var diagnostics = new DiagnosticBag();
-        var timer = new StageTimer();
+        var timer = new StageTimer(options.Progress);
 
         var config = timer.Time("config", () => ConfigLoader.Load(input, diagnostics));
         if (config is null)
@@ -108,7 +114,7 @@ internal static class SiteBuilder
     private static BuildResult Failed(DiagnosticBag diagnostics, StageTimer timer, SiteConfig? config, IReadOnlyList<string>? notes = null) =>
         new([], diagnostics.Snapshot(config?.RuleLevels), timer.Timings, 0, [], notes ?? []);
 
-    private sealed class StageTimer
+    private sealed class StageTimer(Action<string>? progress)
     {
         private readonly List<(string, TimeSpan)> _timings = [];
 
@@ -116,6 +122,7 @@ internal static class SiteBuilder
 
         public T Time<T>(string stage, Func<T> work)
         {
+            progress?.Invoke(stage);
             var watch = Stopwatch.StartNew();
             var result = work();
             _timings.Add((stage, watch.Elapsed));

@@ -164,10 +164,15 @@ internal static class Commands
         var theme = RequireFolder(options.Theme, "theme");
         // One git query for the whole repository, while the build runs; its dates are needed only at layout.
         var history = Task.Run(() => GitHistory.Read(input));
-        var result = SiteBuilder.Build(
-            FileSet.FromDirectory(input, Options.Display(input)),
-            FileSet.FromDirectory(theme, Options.Display(theme)),
-            new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input)), path => history.Result.LastChanged(path)));
+        BuildResult result;
+        using (var progress = TerminalProgress.For(stdout))
+        {
+            result = SiteBuilder.Build(
+                FileSet.FromDirectory(input, Options.Display(input)),
+                FileSet.FromDirectory(theme, Options.Display(theme)),
+                new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input)),
+                    path => history.Result.LastChanged(path), progress.Stage));
+        }
 
         if (result.Succeeded)
         {
