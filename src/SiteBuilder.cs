@@ -7,6 +7,7 @@ using Microsite.Indexing;
 using Microsite.Layout;
 using Microsite.Output;
 using Microsite.Rendering;
+using Microsite.Search;
 using Microsite.Translations;
 using Microsite.Validation;
 
@@ -46,6 +47,8 @@ internal static class SiteBuilder
         var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics));
+        // Before render: the search index reads the parsed trees, which rendering still changes today.
+        var search = timer.Time("search", () => SearchFiles.Create(index, lang => theme.Text(lang, "glossary")));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics));
         var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, rendered, diagnostics));
 
@@ -58,6 +61,7 @@ internal static class SiteBuilder
 
         var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered)
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))
+            .Concat(search.Select(f => new OutputFile(f.Path, f.Content, null, null)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
         var validation = timer.Time("validate", () => HtmlValidator.Validate(

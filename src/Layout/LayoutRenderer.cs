@@ -9,6 +9,7 @@ using Microsite.Indexing;
 using Microsite.Markdown.Glossary;
 using Microsite.Markdown.Links;
 using Microsite.Rendering;
+using Microsite.Search;
 
 namespace Microsite.Layout;
 
@@ -45,6 +46,7 @@ internal static partial class LayoutRenderer
             work.Add(() => ContentsPage(index, theme, rendered, lang));
             work.Add(() => FullReportPage(index, theme, rendered, lang));
             work.Add(() => NotFoundPage(index, theme, lang));
+            work.Add(() => SearchPage(index, theme, lang));
         }
 
         var results = new OutputFile[work.Count];
@@ -151,6 +153,21 @@ internal static partial class LayoutRenderer
     }
 
     /// <summary>
+    /// The search page (issue 13): the results are made in the browser by assets/search.js from the
+    /// language's index (written by <see cref="SearchFiles"/>). Left out of search engines: it has no text of its own.
+    /// </summary>
+    private static OutputFile SearchPage(SiteIndex index, Theme theme, LanguageConfig lang)
+    {
+        var path = index.OutputPath(lang.Code, SearchFiles.PageFile);
+        var view = BaseView(index, theme, lang.Code, path, "search", theme.Text(lang.Code, "search"), theme.Text(lang.Code, "search_description"),
+            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), theme.Text(lang.Code, "home"))],
+            pairOf: code => index.OutputPath(code, SearchFiles.PageFile), indexable: _ => false) with { Noindex = true };
+        var search = new SearchView(Rel(path, SearchIndexBuilder.FilePath(lang.Code)), Rel(path, AssetsFolder + "search.js"),
+            Cjk: lang.HtmlLang.Split('-')[0] is "zh" or "ja" or "ko");
+        return new OutputFile(path, Apply(theme, "search", view, new BodyView { Search = search }), lang.Code, null);
+    }
+
+    /// <summary>
     /// Every chapter in order and the glossary, on one page for printing or saving as PDF. Ids are
     /// prefixed with the chapter's slug (chapters share section ids like "innovation"), and links
     /// between chapters become links within the page.
@@ -244,6 +261,7 @@ internal static partial class LayoutRenderer
             ContentsHref = Href(index.OutputPath(langCode, SiteIndex.ContentsFile)),
             GlossaryHref = Href(index.OutputPath(langCode, SiteIndex.GlossaryFile)),
             FullHref = Href(index.OutputPath(langCode, SiteIndex.FullReportFile)),
+            SearchHref = Href(index.OutputPath(langCode, SearchFiles.PageFile)),
             CssHref = Href(AssetsFolder + "site.css"),
             PrintCssHref = Href(AssetsFolder + "print.css"),
             JsHref = Href(AssetsFolder + "site.js"),

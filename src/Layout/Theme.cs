@@ -28,7 +28,7 @@ internal sealed class Theme
     /// <summary>Files under theme/assets/ as they are (images and fonts are not text), by path relative to it.</summary>
     public IReadOnlyDictionary<string, byte[]> Assets { get; }
 
-    public static readonly string[] RequiredLayouts = ["base", "home", "chapter", "page", "glossary", "contents", "full", "404"];
+    public static readonly string[] RequiredLayouts = ["base", "home", "chapter", "page", "glossary", "contents", "full", "404", "search"];
 
     public static Theme Load(FileSet files, IEnumerable<string> languages)
     {

@@ -24,7 +24,8 @@ internal static class Tokenizer
         Separator,
     }
 
-    private readonly record struct Character(string Text, Kind Kind, int Start, int End);
+    // The folded code point, not a string: the tokenizer reads every character of the site, and a string each would dominate its time.
+    private readonly record struct Character(Rune Value, Kind Kind, int Start, int End);
 
     public static IReadOnlyList<SearchToken> Tokenize(string text)
     {
@@ -46,7 +47,7 @@ internal static class Tokenizer
                     i = Word(chars, i, tokens);
                     break;
                 case Kind.Symbol:
-                    tokens.Add(new SearchToken(c.Text, c.Start, c.End));
+                    tokens.Add(new SearchToken(c.Value.ToString(), c.Start, c.End));
                     i++;
                     break;
                 default:
@@ -90,11 +91,19 @@ internal static class Tokenizer
             break;
         }
 
+        Span<char> buffer = stackalloc char[4];
         for (var k = 0; k < run.Count; k++)
         {
-            tokens.Add(k + 1 < run.Count
-                ? new SearchToken(run[k].Text + run[k + 1].Text, run[k].Start, run[k + 1].End)
-                : new SearchToken(run[k].Text, run[k].Start, run[k].End));
+            var length = run[k].Value.EncodeToUtf16(buffer);
+            if (k + 1 < run.Count)
+            {
+                length += run[k + 1].Value.EncodeToUtf16(buffer[length..]);
+                tokens.Add(new SearchToken(new string(buffer[..length]), run[k].Start, run[k + 1].End));
+            }
+            else
+            {
+                tokens.Add(new SearchToken(new string(buffer[..length]), run[k].Start, run[k].End));
+            }
         }
 
         return next;
@@ -109,7 +118,7 @@ internal static class Tokenizer
         {
             if (chars[end].Kind == Kind.Digit)
             {
-                builder.Append(chars[end].Text);
+                builder.Append((char)chars[end].Value.Value);
                 end++;
             }
             else if (chars[end].Kind == Kind.Dot && end + 1 < chars.Count && chars[end + 1].Kind == Kind.Digit && end > i)
@@ -135,7 +144,7 @@ internal static class Tokenizer
         {
             if (chars[end].Kind == Kind.Letter)
             {
-                builder.Append(chars[end].Text);
+                AppendRune(builder, chars[end].Value);
                 end++;
             }
             else if (chars[end].Kind == Kind.Apostrophe && end + 1 < chars.Count && chars[end + 1].Kind == Kind.Letter)
@@ -194,10 +203,23 @@ internal static class Tokenizer
                 continue;
             }
 
-            chars.Add(new Character(rune.ToString(), Classify(rune), start, offset));
+            chars.Add(new Character(rune, Classify(rune), start, offset));
         }
 
         return chars;
+    }
+
+    private static void AppendRune(StringBuilder builder, Rune rune)
+    {
+        if (rune.IsBmp)
+        {
+            builder.Append((char)rune.Value);
+        }
+        else
+        {
+            Span<char> pair = stackalloc char[2];
+            builder.Append(pair[..rune.EncodeToUtf16(pair)]);
+        }
     }
 
     private static Rune FoldRune(Rune rune)

@@ -440,11 +440,11 @@
     });
   }
 
-  // The part of the text to show: around the first phrase (or match), cut at spaces in Latin text.
-  function snippet(text, spans, cjk) {
+  // The part of the text to show: around the first phrase (or else the first match), cut at spaces in Latin text.
+  function snippet(text, spans, cjk, focus) {
     var before = cjk ? 24 : 70;
     var length = cjk ? 90 : 220;
-    var first = spans.length > 0 ? spans[0][0] : 0;
+    var first = focus >= 0 ? focus : spans.length > 0 ? spans[0][0] : 0;
     var start = Math.max(0, first - before);
     var end = Math.min(text.length, start + length);
     if (!cjk) {
@@ -457,6 +457,7 @@
         end = last > first ? last : end;
       }
     }
+    text = display(text);
     var parts = [];
     var at = start;
     for (var i = 0; i < spans.length; i++) {
@@ -465,19 +466,26 @@
         continue;
       }
       if (s > at) {
-        parts.push({ text: clean(text.slice(at, s)), mark: false });
+        parts.push({ text: text.slice(at, s), mark: false });
       }
-      parts.push({ text: clean(text.slice(s, e)), mark: true });
+      parts.push({ text: text.slice(s, e), mark: true });
       at = e;
     }
     if (at < end) {
-      parts.push({ text: clean(text.slice(at, end)), mark: false });
+      parts.push({ text: text.slice(at, end), mark: false });
     }
     return { before: start > 0, after: end < text.length, parts: parts };
   }
 
-  function clean(text) {
-    return text.replace(/[\u2029\n]+/g, " ");
+  // How the text reads on the page, character for character (so spans still fit): a line break of the
+  // source is a space between words and nothing between two Chinese characters; blocks are spaced.
+  function display(text) {
+    return text.replace(/[\n\u2029]/g, function (c, at) {
+      if (c === "\n" && at > 0 && at + 1 < text.length && isCjk(text.charCodeAt(at - 1)) && isCjk(text.charCodeAt(at + 1))) {
+        return "\u200B";
+      }
+      return " ";
+    });
   }
 
   var api = { tokenize: tokenize, load: load, search: search, snippet: snippet };
@@ -530,6 +538,7 @@
     if (noScript) {
       noScript.hidden = true;
     }
+    form.hidden = false;
     app.hidden = false;
 
     function render(text) {
@@ -568,7 +577,7 @@
         }
         item.appendChild(link);
         if (result.doc.text) {
-          var cut = snippet(result.doc.text, result.textSpans, cjk);
+          var cut = snippet(result.doc.text, result.textSpans, cjk, result.phraseAt);
           var p = document.createElement("p");
           p.className = "search-result-snippet";
           if (cut.before) {
