@@ -231,6 +231,13 @@ public sealed class SearchBrowserTests(BrowserFixture site)
         await Assertions.Expect(page.Locator("form[data-search-form]")).ToBeHiddenAsync();
         var hrefs = await page.Locator("[data-search-nojs] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Equal(["contents.html", "full.html"], hrefs);
+        await page.Context.CloseAsync();
+
+        // axe needs JavaScript itself: the same page, with the search script kept from loading, under axe.
+        page = await site.OpenAsync(390, 844);
+        await page.RouteAsync("**/search.js", route => route.AbortAsync());
+        await page.GotoAsync(site.BaseUrl + "search.html?q=" + Uri.EscapeDataString("养老"));
+        await Assertions.Expect(page.Locator("[data-search-nojs]")).ToBeVisibleAsync();
         Assert.Empty((await page.RunAxe(WcagAA)).Violations);
         await page.Context.CloseAsync();
     }
