@@ -28,14 +28,16 @@ internal static class SearchIndexBuilder
     public static IReadOnlyList<SearchIndexFile> Build(
         IReadOnlyList<SearchDocument> documents, IReadOnlyList<SearchTerm> terms, IReadOnlyDictionary<string, string> searchPages)
     {
-        var files = new List<SearchIndexFile>();
-        foreach (var (lang, searchPage) in searchPages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // One index per language, each on its own thread: they share nothing.
+        var languages = searchPages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var files = new SearchIndexFile[languages.Count];
+        Parallel.For(0, languages.Count, i =>
         {
+            var (lang, searchPage) = languages[i];
             var docs = documents.Where(d => d.Lang == lang)
                 .OrderBy(d => d.Order).ThenBy(d => d.Url, StringComparer.Ordinal).ToList();
-            files.Add(new SearchIndexFile(lang, FilePath(lang), Write(lang, docs, terms, searchPage)));
-        }
-
+            files[i] = new SearchIndexFile(lang, FilePath(lang), Write(lang, docs, terms, searchPage));
+        });
         return files;
     }
 
@@ -43,7 +45,7 @@ internal static class SearchIndexBuilder
     {
         var pages = new List<(string Href, string Title)>();
         var pageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var termDocs = new Dictionary<string, int>(StringComparer.Ordinal);
 
         using var stream = new MemoryStream();
@@ -106,7 +108,7 @@ internal static class SearchIndexBuilder
 
             // "token ids|token ids|…", tokens in ordinal order (search.js finds a character's bigrams by
             // binary search), ids in base 36 as gaps from the previous id: a third of the size of JSON.
-            writer.WriteString("terms", string.Join('|', postings.Select(p => p.Key + " " + Gaps(p.Value))));
+            writer.WriteString("terms", string.Join('|', postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + " " + Gaps(p.Value))));
 
             // Glossary entries that are synonyms: [document, [every form of the term, in every language]].
             writer.WriteStartArray("synonyms");

@@ -98,6 +98,9 @@ public sealed class SearchBrowserTests(BrowserFixture site)
         Assert.Equal($"找到{expected.Count}条与“养老”相关的结果。", await page.Locator("#search-status[role=status]").TextContentAsync());
         Assert.Equal("养老", await page.Locator("#search-results .search-result-snippet mark").First.TextContentAsync());
         Assert.Contains("一、2022年工作总结", await page.Locator("#search-results .search-result-page").First.TextContentAsync());
+
+        // The language switch takes the query along: glossary terms find their sections in the other language too.
+        Assert.Equal("en/search.html?q=" + Uri.EscapeDataString("养老"), await page.Locator("a[data-lang-switch]").GetAttributeAsync("href"));
         await page.Context.CloseAsync();
     }
 
