@@ -11,6 +11,7 @@ using Microsite.Numbers;
 using Microsite.Output;
 using Microsite.Rendering;
 using Microsite.Themes;
+using Microsite.Search;
 using Microsite.Translations;
 using Microsite.Validation;
 
@@ -93,10 +94,12 @@ internal static class SiteBuilder
 
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, session?.Pages, session?.Definitions));
+        var search = timer.Time("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary));
 
         var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics, session?.LaidOut, options.LastChanged)
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
+            .Concat(search.Select(f => new SiteFile(f.Path, f.Content, null, null)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
         var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics, session?.Checked));

@@ -9,6 +9,7 @@ using Microsite.Indexing;
 using Microsite.Markdown.Glossary;
 using Microsite.Rendering;
 using Microsite.Themes;
+using Microsite.Search;
 
 namespace Microsite.Layout;
 
@@ -55,6 +56,7 @@ internal static partial class LayoutRenderer
             work.Add(() => ContentsPage(index, theme, lang, dates, diagnostics));
             work.Add(() => FullReportPage(index, theme, rendered, lang, dates, diagnostics));
             work.Add(() => NotFoundPage(index, theme, lang, diagnostics));
+            work.Add(() => SearchPage(index, theme, lang, diagnostics));
         }
 
         return Parallelism.Map(work, w => w()).OfType<SiteFile>().Concat(Assets(theme)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
@@ -173,6 +175,22 @@ internal static partial class LayoutRenderer
         return Apply(theme, "404", view, new BodyView(), null, diagnostics);
     }
 
+    /// <summary>
+    /// The search page: the results are made in the browser by assets/search.js from the language's index
+    /// (written by <see cref="SearchFiles"/>). Left out of search engines: it has no text of its own.
+    /// </summary>
+    private static SiteFile? SearchPage(SiteIndex index, Theme theme, LanguageConfig lang, DiagnosticBag diagnostics)
+    {
+        var strings = theme.Strings(lang.Code);
+        var path = index.OutputPath(lang.Code, SearchFiles.PageFile);
+        var view = BaseView(index, lang.Code, path, "search", strings.Search, strings.SearchDescription,
+            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
+            pairOf: code => index.OutputPath(code, SearchFiles.PageFile), indexable: _ => false) with { Noindex = true };
+        var search = new SearchView(Rel(path, SearchIndexBuilder.FilePath(lang.Code)), Rel(path, AssetsFolder + "search.js"),
+            Cjk: lang.HtmlLang.Split('-')[0] is "zh" or "ja" or "ko");
+        return Apply(theme, "search", view, new BodyView { Search = search }, null, diagnostics);
+    }
+
     /// <summary>The home page and every chapter in order, then the glossary, on one page for printing or saving as PDF.</summary>
     private static SiteFile? FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
     {
@@ -260,6 +278,7 @@ internal static partial class LayoutRenderer
             ContentsHref = Href(index.OutputPath(langCode, SiteIndex.ContentsFile)),
             GlossaryHref = Href(index.OutputPath(langCode, SiteIndex.GlossaryFile)),
             FullHref = Href(index.OutputPath(langCode, SiteIndex.FullReportFile)),
+            SearchHref = Href(index.OutputPath(langCode, SearchFiles.PageFile)),
             CssHref = Href(AssetsFolder + "site.css"),
             PrintCssHref = Href(AssetsFolder + "print.css"),
             JsHref = Href(AssetsFolder + "site.js"),

@@ -18,6 +18,9 @@ internal sealed record EntryView(string Id, int Number, string Term, string Defi
 
 internal sealed record ReportView(string Title, string Date, string Occasion, string Speaker);
 
+/// <summary>The search page's scripts: the language's index and the search itself; Cjk: snippets counted in characters.</summary>
+internal sealed record SearchView(string IndexHref, string ScriptHref, bool Cjk);
+
 internal sealed record PopoverView(string Id, string DefinitionId, string Term, string DefinitionHtml, string Href);
 
 /// <summary>Everything base.liquid needs for any page.</summary>
@@ -36,6 +39,7 @@ internal sealed record PageView
     public required string ContentsHref { get; init; }
     public required string GlossaryHref { get; init; }
     public required string FullHref { get; init; }
+    public required string SearchHref { get; init; }
     public required string CssHref { get; init; }
     public required string PrintCssHref { get; init; }
     public required string JsHref { get; init; }
@@ -70,6 +74,7 @@ internal sealed record BodyView
     public IReadOnlyList<ChapterView> Chapters { get; init; } = [];
     public IReadOnlyList<EntryView> Entries { get; init; } = [];
     public IReadOnlyList<ReportPartView> Parts { get; init; } = [];
+    public SearchView? Search { get; init; }
 }
 
 /// <summary>A page of the report on the full-report page: its heading's id and title, and its text.</summary>

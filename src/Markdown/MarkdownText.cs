@@ -5,7 +5,10 @@ using Microsite.Markdown.Glossary;
 
 namespace Microsite.Markdown;
 
-/// <summary>The plain text of inlines, as a reader sees it (explicit [[terms]] as their term).</summary>
+/// <summary>
+/// The plain text of inlines, as a reader sees it: explicit [[terms]] as their term, entities decoded, raw
+/// HTML as the text it is shown as on this site, and line breaks as "\n" (so "pocket\nparks" stays two words).
+/// </summary>
 internal static class MarkdownText
 {
     public static string Of(ContainerInline? inline)
@@ -25,6 +28,18 @@ internal static class MarkdownText
                     break;
                 case CodeInline code:
                     builder.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    builder.Append('\n');
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case HtmlInline html:
+                    builder.Append(html.Tag);
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
                     break;
                 case ExplicitTermInline term:
                     builder.Append(term.Term);

@@ -76,4 +76,24 @@ internal sealed record UiStrings
     public string FooterPublicSecurity { get; init; } = "";
 
     public string LastUpdated { get; init; } = "";
+
+    public string Search { get; init; } = "";
+
+    public string SearchDescription { get; init; } = "";
+
+    public string SearchLabel { get; init; } = "";
+
+    public string SearchSubmit { get; init; } = "";
+
+    public string SearchHint { get; init; } = "";
+
+    public string SearchNeedsJs { get; init; } = "";
+
+    public string SearchResults { get; init; } = "";
+
+    public string SearchCountNone { get; init; } = "";
+
+    public string SearchCountOne { get; init; } = "";
+
+    public string SearchCountMany { get; init; } = "";
 }

@@ -110,7 +110,23 @@
     }
   }
 
+  // The header's search box is a popover on phones (it opens without JavaScript too): when it opens,
+  // the reader can type at once.
+  function setupSearchBox() {
+    var box = document.getElementById("site-search");
+    if (!box) {
+      return;
+    }
+    box.addEventListener("toggle", function (event) {
+      var input = box.querySelector("input[name=q]");
+      if (event.newState === "open" && input) {
+        input.focus();
+      }
+    });
+  }
+
   function ready() {
+    setupSearchBox();
     setupTextSize();
     setupLanguageSwitch();
     setupTerms();

@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsite.Core;
+
+namespace Microsite.Search;
+
+/// <summary>
+/// Writes the search index of each language as a classic script that sets a global (a script loads from
+/// file://, fetch does not). The index holds the documents' text (for snippets and for telling phrases
+/// from scattered words in the browser) and an inverted index: each token of
+/// <see cref="Tokenizer"/> and the documents that hold it. Both grow linearly with the site.
+/// </summary>
+internal static class SearchIndexBuilder
+{
+    public const string GlobalName = "MicrositeSearchIndex";
+
+    /// <summary>Bumped when the format changes, so a stale cached index is told apart by search.js.</summary>
+    public const int FormatVersion = 1;
+
+    // JSON inside a .js file served as a script: no HTML context, so Han characters and quotes stay as
+    // they are (the default encoder would write every Han character as \uXXXX, tripling the file).
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string FilePath(string lang) => $"assets/search-index.{lang}.js";
+
+    /// <param name="searchPages">Per language, the site path of the search page: the index's links are relative to it.</param>
+    public static IReadOnlyList<SearchIndexFile> Build(
+        IReadOnlyList<SearchDocument> documents, IReadOnlyList<SearchTerm> terms, IReadOnlyDictionary<string, string> searchPages)
+    {
+        // One index per language, each on its own thread: they share nothing.
+        var languages = searchPages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var files = new SearchIndexFile[languages.Count];
+        Parallel.For(0, languages.Count, i =>
+        {
+            var (lang, searchPage) = languages[i];
+            var docs = documents.Where(d => d.Lang == lang)
+                .OrderBy(d => d.Order).ThenBy(d => d.Url, StringComparer.Ordinal).ToList();
+            files[i] = new SearchIndexFile(lang, FilePath(lang), Write(lang, docs, terms, searchPage));
+        });
+        return files;
+    }
+
+    private static string Write(string lang, IReadOnlyList<SearchDocument> docs, IReadOnlyList<SearchTerm> terms, string searchPage)
+    {
+        var pages = new List<(string Href, string Title)>();
+        var pageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var termDocs = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Json))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("v", FormatVersion);
+            writer.WriteString("lang", lang);
+
+            // Documents: [kind, page, anchor, title, text]; the title is empty for a page (its page's title).
+            writer.WriteStartArray("docs");
+            for (var i = 0; i < docs.Count; i++)
+            {
+                var doc = docs[i];
+                var hash = doc.Url.IndexOf('#');
+                var path = hash < 0 ? doc.Url : doc.Url[..hash];
+                if (!pageIndex.TryGetValue(path, out var page))
+                {
+                    page = pageIndex[path] = pages.Count;
+                    pages.Add((Urls.Relative(searchPage, path), doc.PageTitle));
+                }
+
+                var title = doc.Kind == SearchKind.Page ? "" : doc.SectionTitle;
+                writer.WriteStartArray();
+                writer.WriteNumberValue((int)doc.Kind);
+                writer.WriteNumberValue(page);
+                writer.WriteStringValue(hash < 0 ? "" : doc.Url[(hash + 1)..]);
+                writer.WriteStringValue(title);
+                writer.WriteStringValue(doc.Text);
+                writer.WriteEndArray();
+
+                foreach (var token in Tokenizer.Terms(doc.Kind == SearchKind.Page ? doc.PageTitle : title).Concat(Tokenizer.Terms(doc.Text)).Distinct())
+                {
+                    if (!postings.TryGetValue(token, out var list))
+                    {
+                        postings[token] = list = [];
+                    }
+
+                    list.Add(i);
+                }
+
+                if (doc.TermKey is { } key)
+                {
+                    termDocs.TryAdd(key, i);
+                }
+            }
+
+            writer.WriteEndArray();
+
+            writer.WriteStartArray("pages");
+            foreach (var (href, title) in pages)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(href);
+                writer.WriteStringValue(title);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+
+            // "token ids|token ids|…", tokens in ordinal order (search.js finds a character's bigrams by
+            // binary search), ids in base 36 as gaps from the previous id: a third of the size of JSON.
+            writer.WriteString("terms", string.Join('|', postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + " " + Gaps(p.Value))));
+
+            // Glossary entries that are synonyms: [document, [every form of the term, in every language]].
+            writer.WriteStartArray("synonyms");
+            foreach (var term in terms.Where(t => termDocs.ContainsKey(t.Key)).OrderBy(t => termDocs[t.Key]))
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(termDocs[term.Key]);
+                writer.WriteStartArray();
+                foreach (var form in term.Forms.DistinctBy(f => string.Join(' ', Tokenizer.Terms(f))).Where(f => Tokenizer.Tokenize(f).Count > 0))
+                {
+                    writer.WriteStringValue(form);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return $"window.{GlobalName} = {Encoding.UTF8.GetString(stream.ToArray())};\n";
+    }
+
+    private static string Gaps(List<int> ids)
+    {
+        var builder = new StringBuilder();
+        var previous = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(',');
+            }
+
+            builder.Append(Base36(ids[i] - previous));
+            previous = ids[i];
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Base36(int value)
+    {
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        var chars = new Stack<char>();
+        for (; value > 0; value /= 36)
+        {
+            chars.Push(digits[value % 36]);
+        }
+
+        return new string(chars.ToArray());
+    }
+}

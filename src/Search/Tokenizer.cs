@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text;
+
+namespace Microsite.Search;
+
+/// <summary>A token of the search index: its text, and the span of the source it came from (UTF-16, end exclusive).</summary>
+internal readonly record struct SearchToken(string Text, int Start, int End);
+
+/// <summary>
+/// The search tokenizer, as src/Search/TOKENIZER.md specifies it. theme/assets/search.js implements the
+/// same specification for the browser; tests/fixtures/search-tokenizer-cases.json holds the cases both must pass.
+/// </summary>
+internal static class Tokenizer
+{
+    private enum Kind
+    {
+        Cjk,
+        Digit,
+        Letter,
+        Apostrophe,
+        Dot,
+        Symbol,
+        Space,
+        Separator,
+    }
+
+    // The folded code point, not a string: the tokenizer reads every character of the site, and a string each would dominate its time.
+    private readonly record struct Character(Rune Value, Kind Kind, int Start, int End);
+
+    public static IReadOnlyList<SearchToken> Tokenize(string text)
+    {
+        var chars = Read(text);
+        var tokens = new List<SearchToken>();
+        var i = 0;
+        while (i < chars.Count)
+        {
+            var c = chars[i];
+            switch (c.Kind)
+            {
+                case Kind.Cjk:
+                    i = CjkRun(chars, i, tokens);
+                    break;
+                case Kind.Digit:
+                    i = Number(chars, i, tokens);
+                    break;
+                case Kind.Letter:
+                    i = Word(chars, i, tokens);
+                    break;
+                case Kind.Symbol:
+                    tokens.Add(new SearchToken(c.Value.ToString(), c.Start, c.End));
+                    i++;
+                    break;
+                default:
+                    i++;
+                    break;
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The token texts alone (for the index, which needs no spans).</summary>
+    public static IEnumerable<string> Terms(string text) => Tokenize(text).Select(t => t.Text);
+
+    private static int CjkRun(List<Character> chars, int i, List<SearchToken> tokens)
+    {
+        var run = new List<Character> { chars[i] };
+        var next = i + 1;
+        while (next < chars.Count)
+        {
+            if (chars[next].Kind == Kind.Cjk)
+            {
+                run.Add(chars[next]);
+                next++;
+                continue;
+            }
+
+            // Spaces between two CJK characters are a line break of the source, not a word boundary.
+            var after = next;
+            while (after < chars.Count && chars[after].Kind == Kind.Space)
+            {
+                after++;
+            }
+
+            if (after > next && after < chars.Count && chars[after].Kind == Kind.Cjk)
+            {
+                next = after;
+                continue;
+            }
+
+            break;
+        }
+
+        Span<char> buffer = stackalloc char[4];
+        for (var k = 0; k < run.Count; k++)
+        {
+            var length = run[k].Value.EncodeToUtf16(buffer);
+            if (k + 1 < run.Count)
+            {
+                length += run[k + 1].Value.EncodeToUtf16(buffer[length..]);
+                tokens.Add(new SearchToken(new string(buffer[..length]), run[k].Start, run[k + 1].End));
+            }
+            else
+            {
+                tokens.Add(new SearchToken(new string(buffer[..length]), run[k].Start, run[k].End));
+            }
+        }
+
+        return next;
+    }
+
+    private static int Number(List<Character> chars, int i, List<SearchToken> tokens)
+    {
+        var builder = new StringBuilder();
+        var start = chars[i].Start;
+        var end = i;
+        while (end < chars.Count)
+        {
+            if (chars[end].Kind == Kind.Digit)
+            {
+                builder.Append((char)chars[end].Value.Value);
+                end++;
+            }
+            else if (chars[end].Kind == Kind.Dot && end + 1 < chars.Count && chars[end + 1].Kind == Kind.Digit && end > i)
+            {
+                builder.Append('.');
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        tokens.Add(new SearchToken(builder.ToString(), start, chars[end - 1].End));
+        return end;
+    }
+
+    private static int Word(List<Character> chars, int i, List<SearchToken> tokens)
+    {
+        var builder = new StringBuilder();
+        var end = i;
+        while (end < chars.Count)
+        {
+            if (chars[end].Kind == Kind.Letter)
+            {
+                AppendRune(builder, chars[end].Value);
+                end++;
+            }
+            else if (chars[end].Kind == Kind.Apostrophe && end + 1 < chars.Count && chars[end + 1].Kind == Kind.Letter)
+            {
+                builder.Append('\'');
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        tokens.Add(new SearchToken(Fold(builder.ToString()), chars[i].Start, chars[end - 1].End));
+        return end;
+    }
+
+    /// <summary>Possessives and plurals, so "pocket parks" finds "pocket park" and "the district's" finds "district".</summary>
+    public static string Fold(string word)
+    {
+        if (word.EndsWith("'s", StringComparison.Ordinal))
+        {
+            word = word[..^2];
+        }
+
+        if (word.Length >= 5 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return word[..^3] + "y";
+        }
+
+        if (word.Length >= 4 && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
+            || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
+        {
+            return word[..^2];
+        }
+
+        if (word.Length >= 4 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    private static List<Character> Read(string text)
+    {
+        var chars = new List<Character>(text.Length);
+        var offset = 0;
+        foreach (var original in text.EnumerateRunes())
+        {
+            var start = offset;
+            offset += original.Utf16SequenceLength;
+            var rune = FoldRune(original);
+            if (IsIgnorable(rune.Value))
+            {
+                continue;
+            }
+
+            chars.Add(new Character(rune, Classify(rune), start, offset));
+        }
+
+        return chars;
+    }
+
+    private static void AppendRune(StringBuilder builder, Rune rune)
+    {
+        if (rune.IsBmp)
+        {
+            builder.Append((char)rune.Value);
+        }
+        else
+        {
+            Span<char> pair = stackalloc char[2];
+            builder.Append(pair[..rune.EncodeToUtf16(pair)]);
+        }
+    }
+
+    private static Rune FoldRune(Rune rune)
+    {
+        var value = rune.Value switch
+        {
+            >= 0xFF01 and <= 0xFF5E => rune.Value - 0xFEE0,
+            0xFFE5 => 0xA5,
+            0x3000 => 0x20,
+            // The simple lower-case mapping of U+0130, which .NET's invariant casing leaves out.
+            0x130 => 'i',
+            _ => rune.Value,
+        };
+        return Rune.ToLowerInvariant(new Rune(value));
+    }
+
+    private static bool IsIgnorable(int c) => c is 0xAD or (>= 0x200B and <= 0x200D) or 0x2060 or 0xFEFF;
+
+    private static Kind Classify(Rune rune)
+    {
+        var c = rune.Value;
+        if (IsCjk(c))
+        {
+            return Kind.Cjk;
+        }
+
+        if (c is >= '0' and <= '9')
+        {
+            return Kind.Digit;
+        }
+
+        switch (c)
+        {
+            case '\'' or 0x2019:
+                return Kind.Apostrophe;
+            case '.':
+                return Kind.Dot;
+            case '%' or 0x2030 or 0xB0 or 0x2103 or 0xA5 or '$' or 0x20AC or 0xA3:
+                return Kind.Symbol;
+            case (>= 0x09 and <= 0x0D) or 0x20 or 0x85 or 0xA0 or 0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x202F or 0x205F:
+                return Kind.Space;
+        }
+
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => Kind.Letter,
+            _ => Kind.Separator,
+        };
+    }
+
+    public static bool IsCjk(int c) =>
+        c is 0x3007 or (>= 0x3041 and <= 0x3096) or (>= 0x30A1 and <= 0x30FA) or 0x30FC
+            or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0x20000 and <= 0x3134F) or (>= 0xAC00 and <= 0xD7A3);
+}
