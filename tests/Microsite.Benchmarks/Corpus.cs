@@ -76,6 +76,8 @@ internal static class Corpus
                 sections.Select(s => (s.Id, s.Paragraphs)).ToList());
         }
 
+        var glossaryZh = new StringBuilder();
+        var glossaryEn = new StringBuilder();
         for (var t = 0; t < terms.Count; t++)
         {
             var id = $"term-{t + 1:000}";
@@ -85,11 +87,44 @@ internal static class Corpus
                 + $"translated_from:\n  hash: {TranslationStatus.Hash(zh[(zh.IndexOf("---\n\n", 4, StringComparison.Ordinal) + 5)..])}\n---\n\n{enBody}\n";
             File.WriteAllText(Path.Combine(input, "zh", "glossary", id + ".md"), zh);
             File.WriteAllText(Path.Combine(input, "en", "glossary", id + ".md"), StampSections($"glossary/{id}.md", zh, en));
-            HugoSite.WritePage(hugo, "zh", $"glossary/{id}.md", terms[t].Zh, zh[(zh.IndexOf("---\n\n", 4, StringComparison.Ordinal) + 5)..]);
-            HugoSite.WritePage(hugo, "en", $"glossary/{id}.md", terms[t].En, enBody + "\n");
+            glossaryZh.Append($"## {terms[t].Zh} {{#{id}}}\n\n{zh[(zh.IndexOf("---\n\n", 4, StringComparison.Ordinal) + 5)..]}\n");
+            glossaryEn.Append($"## {terms[t].En} {{#{id}}}\n\n{enBody}\n\n");
         }
 
+        // Like the site's own glossary page: one page per language with every entry.
+        HugoSite.WritePage(hugo, "zh", "glossary.md", "名词解释", glossaryZh.ToString());
+        HugoSite.WritePage(hugo, "en", "glossary.md", "Glossary", glossaryEn.ToString());
+
         Console.WriteLine($"wrote {chapters} chapters and {terms.Count} glossary terms per language into {input} (and {hugo})");
+    }
+
+    /// <summary>The real report as a Hugo site: every page in both languages, and one glossary page per language.</summary>
+    public static void HugoOf(string realInput, string outDir)
+    {
+        if (Directory.Exists(outDir))
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+
+        var hugo = Path.Combine(outDir, "hugo");
+        HugoSite.WriteSkeleton(hugo);
+        var real = FileSet.FromDirectory(realInput, "input");
+        var bag = new DiagnosticBag();
+        var config = ConfigLoader.Load(real, bag)!;
+        var pages = ContentLoader.Load(real, config, bag);
+        foreach (var page in pages.Where(p => p.Kind != PageKind.GlossaryEntry))
+        {
+            HugoSite.WritePage(hugo, page.Lang, page.Kind == PageKind.Home ? "index.md" : page.Meta.Slug + ".md", page.Meta.Title, page.Body);
+        }
+
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            var entries = pages.Where(p => p.Lang == lang && p.Kind == PageKind.GlossaryEntry).OrderBy(p => p.Glossary!.Number)
+                .Select(p => $"## {p.Glossary!.Term} {{#{p.Meta.Slug}}}\n\n{p.Body.Trim()}\n\n");
+            HugoSite.WritePage(hugo, lang, "glossary.md", lang == "zh" ? "名词解释" : "Glossary", string.Concat(entries));
+        }
+
+        Console.WriteLine($"wrote the real report as a Hugo site into {hugo}");
     }
 
     private static string Slug(int chapter) => $"chapter-{chapter:00000}";

@@ -8,16 +8,24 @@ using Microsite.Core;
 //       the whole pipeline in one warm process: median time of every stage (what a preview server pays)
 //   dotnet run -c Release --project tests/Microsite.Benchmarks -- corpus PAGES OUT [real-input]
 //       writes a synthetic two-language site of about PAGES pages into OUT/input (and OUT/hugo)
+//   dotnet run -c Release --project tests/Microsite.Benchmarks -- whole RUNS LABEL -- COMMAND [ARGS…]
+//       runs a whole command RUNS times after one warm-up, through /usr/bin/time: wall time and peak memory
+//       (min, median, max), and the median of each stage time the command prints ("time: load 12 ms · …")
 var command = args.Length > 0 ? args[0] : "warm";
 switch (command)
 {
+    case "whole" when args.Length >= 5 && Array.IndexOf(args, "--") > 2:
+        return Whole.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2], args[(Array.IndexOf(args, "--") + 1)..]);
+    case "hugo-of" when args.Length >= 3:
+        Corpus.HugoOf(args[1], args[2]);
+        return 0;
     case "corpus" when args.Length >= 3:
         Corpus.Write(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : "input", args[2]);
         return 0;
     case "warm":
         return Warm(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : "input", args.Length > 3 ? args[3] : "theme");
     default:
-        Console.Error.WriteLine("usage: warm [runs] [input] [theme] | corpus PAGES OUT [real-input]");
+        Console.Error.WriteLine("usage: warm [runs] [input] [theme] | corpus PAGES OUT [real-input] | whole RUNS LABEL -- COMMAND [ARGS…]");
         return 2;
 }
 
