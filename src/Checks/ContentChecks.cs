@@ -178,7 +178,7 @@ internal static partial class ContentChecks
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var heading in page.Ast.Descendants<HeadingBlock>())
         {
-            var id = heading.GetAttributes().Id;
+            var id = heading.TryGetAttributes()?.Id;
             if (id is null)
             {
                 continue;

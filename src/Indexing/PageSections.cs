@@ -31,7 +31,7 @@ internal static class PageSections
             if (block is HeadingBlock { Level: <= 2 } heading)
             {
                 Flush();
-                (id, title, line) = (heading.GetAttributes().Id ?? "", MarkdownText.Of(heading.Inline), heading.Line + 1);
+                (id, title, line) = (heading.TryGetAttributes()?.Id ?? "", MarkdownText.Of(heading.Inline), heading.Line + 1);
             }
 
             blocks.Add(block);

@@ -44,7 +44,7 @@ internal static class SectionTexts
             if (block is HeadingBlock { Level: <= 2 } heading)
             {
                 Flush();
-                (id, line) = (heading.GetAttributes().Id ?? "", heading.Line + 1);
+                (id, line) = (heading.TryGetAttributes()?.Id ?? "", heading.Line + 1);
             }
 
             any = true;

@@ -84,7 +84,7 @@ internal static class SearchSources
             if (block is HeadingBlock { Level: <= 2 } heading)
             {
                 Flush();
-                current = (heading.GetAttributes().Id ?? "", Text(heading.Inline));
+                current = (heading.TryGetAttributes()?.Id ?? "", Text(heading.Inline));
                 continue;
             }
 

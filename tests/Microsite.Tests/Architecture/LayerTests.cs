@@ -70,6 +70,21 @@ public partial class LayerTests
         Assert.Equal(constants.Select(c => c.Id).Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Nothing_after_parsing_calls_what_changes_a_markdown_tree()
+    {
+        // Markdig's GetAttributes() adds attributes to a node that has none; ReplaceBy, InsertBefore and
+        // Remove move nodes. After parsing, trees are read by many threads at once and must stay as parsed.
+        var src = Path.Combine(TestSite.RepoRoot, "src");
+        var changes = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("Parser.cs", StringComparison.Ordinal)) // parsers build the tree
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(src, f), Line: i + 1, Text: line)))
+            .Where(l => TreeChange().IsMatch(l.Text))
+            .Select(l => $"src/{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.True(changes.Count == 0, "calls that change a parsed tree:\n" + string.Join("\n", changes));
+    }
+
     /// <summary>A path from start back to itself, if there is one.</summary>
     private static List<string>? PathBack(Dictionary<string, List<string>> graph, string start)
     {
@@ -101,6 +116,9 @@ public partial class LayerTests
 
         return null;
     }
+
+    [GeneratedRegex(@"(?<!Try)GetAttributes\(\)|\.ReplaceBy\(|\.InsertBefore\(|\.InsertAfter\(|\.Remove\(\)|\.AppendChild\(|SetAttributes\(")]
+    private static partial Regex TreeChange();
 
     [GeneratedRegex("\"MS[0-9]{4}\"")]
     private static partial Regex IdLiteral();
