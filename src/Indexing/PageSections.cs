@@ -3,13 +3,24 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Microsite.Content;
 using Microsite.Markdown;
+using Microsite.Markdown.Tables;
 
 namespace Microsite.Indexing;
 
 /// <summary>A section of a page: what comes before the first h2 ("top") or one h2 and what follows it.</summary>
 /// <param name="Markdown">The section's source text, for translation hashes.</param>
 /// <param name="Text">Its plain text (paragraphs and headings), for terminology and typography checks.</param>
-internal sealed record PageSection(string Id, string Title, int Line, string Markdown, string Text, int Paragraphs);
+/// <param name="Blocks">Its blocks in order, the heading first (none for "top").</param>
+internal sealed record PageSection(string Id, string Title, int Line, string Markdown, string Text, int Paragraphs, IReadOnlyList<Block> Blocks)
+{
+    /// <summary>
+    /// The section's paragraphs of text (not a table's label), each with its id: the section's id and its
+    /// place, "planning-3". Both languages number a section's paragraphs alike, so a paragraph has the same
+    /// id in both; editing a paragraph keeps every id, adding or removing one renumbers those after it.
+    /// </summary>
+    public IReadOnlyList<(ParagraphBlock Paragraph, string Id)> NumberedParagraphs =>
+        Blocks.OfType<ParagraphBlock>().Where(p => !TableCaptions.IsCaption(p)).Select((p, i) => (p, $"{Id}-{i + 1}")).ToList();
+}
 
 internal static class PageSections
 {
@@ -50,7 +61,7 @@ internal static class PageSections
             var markdown = string.Join("\n\n", blocks.Select(b => page.Text.Substring(b.Span.Start, b.Span.Length).Trim()));
             var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
                 .Select(l => MarkdownText.Of(l.Inline)));
-            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock)));
+            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock), blocks.ToList()));
             blocks.Clear();
         }
     }

@@ -34,7 +34,11 @@ internal sealed class SiteIndex
     private readonly Dictionary<(string Lang, string Id), GlossaryEntry> _entries;
 
     /// <summary>What is known of each page (and glossary entry) without rendering it.</summary>
-    private sealed record PageFacts(IReadOnlySet<string> Anchors, IReadOnlyList<PageSection> Sections, IReadOnlyList<TocEntry> Toc, int ChapterPosition, TermPlan Terms);
+    private sealed record PageFacts(IReadOnlySet<string> Anchors, IReadOnlyList<PageSection> Sections, IReadOnlyList<TocEntry> Toc, int ChapterPosition, TermPlan Terms)
+    {
+        public IReadOnlyDictionary<ParagraphBlock, string> ParagraphIds { get; } =
+            Sections.SelectMany(s => s.NumberedParagraphs).ToDictionary(p => p.Paragraph, p => p.Id, ReferenceEqualityComparer.Instance as IEqualityComparer<ParagraphBlock>);
+    }
 
     public SiteIndex(
         SiteConfig config,
@@ -126,6 +130,9 @@ internal sealed class SiteIndex
     private TermPlan PlanTerms(SourcePage page) => Lookups.GetValueOrDefault(page.ContentLang) is not { } lookup ? TermPlan.Empty
         : page.Kind == PageKind.GlossaryEntry ? TermPlanner.Plan(page.Ast, lookup, Config.GlossaryLinking, page.Meta.Title, automatic: false)
         : TermPlanner.Plan(page.Ast, lookup, Config.GlossaryLinking, page.Meta.Title);
+
+    /// <summary>The id of each paragraph of text, shared by both languages (see <see cref="PageSection.NumberedParagraphs"/>).</summary>
+    public IReadOnlyDictionary<ParagraphBlock, string> ParagraphIds(SourcePage page) => _facts[page].ParagraphIds;
 
     /// <summary>The page's sections for its contents: every h2 with an id.</summary>
     public IReadOnlyList<TocEntry> Toc(SourcePage page) => _facts[page].Toc;

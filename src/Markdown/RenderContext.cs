@@ -47,6 +47,12 @@ internal sealed class RenderContext
     /// <summary>What a link says about where it leads, after its text (a download's type and size), or null.</summary>
     public Func<string, string?> LinkNote { get; init; } = _ => null;
 
+    /// <summary>The id of a paragraph of text (shared by both languages), or null to write it without one.</summary>
+    public Func<Markdig.Syntax.ParagraphBlock, string?> ParagraphId { get; init; } = _ => null;
+
+    /// <summary>The accessible name of a paragraph's link to itself; null: no such link.</summary>
+    public string? ParagraphLinkLabel { get; init; }
+
     /// <summary>The glossary terms to link in this page (see <see cref="TermPlanner"/>).</summary>
     public TermPlan Terms { get; init; } = TermPlan.Empty;
 

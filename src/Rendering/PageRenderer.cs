@@ -74,7 +74,7 @@ internal static class PageRenderer
     {
         var own = RenderPage(index, theme.Strings(page.Lang), page);
         return page.Kind is PageKind.Home or PageKind.Chapter
-            ? own with { ReportHtml = RenderInReport(index, page, index.OutputPath(page.Lang, SiteIndex.FullReportFile)) }
+            ? own with { ReportHtml = RenderInReport(index, theme.Strings(page.Lang), page, index.OutputPath(page.Lang, SiteIndex.FullReportFile)) }
             : own;
     }
 
@@ -88,6 +88,8 @@ internal static class PageRenderer
             ResolveUrl = url => PageHref(index, page, outputPath, url),
             Image = (url, alt, title) => Image(index, page, outputPath, url, alt, title),
             LinkNote = url => LinkNote(index, page, url),
+            ParagraphId = paragraph => index.ParagraphIds(page).GetValueOrDefault(paragraph),
+            ParagraphLinkLabel = strings.ParagraphLink,
             Terms = index.Terms(page),
             TermLink = id => new TermLink($"{glossaryHref}#{id}", strings.TermButton + index.Lookups[page.ContentLang].TermById[id]),
         };
@@ -119,7 +121,7 @@ internal static class PageRenderer
     /// section ids), headings one level down under the chapter's own heading, terms as plain text (the
     /// glossary is at the end), and links between chapters as links within the report.
     /// </summary>
-    public static string RenderInReport(SiteIndex index, SourcePage page, string reportPath)
+    public static string RenderInReport(SiteIndex index, UiStrings strings, SourcePage page, string reportPath)
     {
         var slug = ReportSlug(page);
         var context = new RenderContext
@@ -127,6 +129,8 @@ internal static class PageRenderer
             Options = new RenderOptions($"{slug}--", HeadingOffset: 1, TermStyle.Plain),
             Image = (url, alt, title) => Image(index, page, reportPath, url, alt, title),
             LinkNote = url => LinkNote(index, page, url),
+            ParagraphId = paragraph => index.ParagraphIds(page).GetValueOrDefault(paragraph),
+            ParagraphLinkLabel = strings.ParagraphLink,
             ResolveUrl = url => index.ResolveLink(page, url) switch
             {
                 SourceLink.OwnAnchor own when own.Fragment.Length > 0 => $"#{slug}--{own.Fragment}",

@@ -96,4 +96,6 @@ internal sealed record UiStrings
     public string SearchCountOne { get; init; } = "";
 
     public string SearchCountMany { get; init; } = "";
+
+    public string ParagraphLink { get; init; } = "";
 }

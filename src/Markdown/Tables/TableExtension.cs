@@ -23,7 +23,7 @@ internal sealed class TableExtension : IMarkdownExtension
             // First in the list: whichever order the pipe table extension was registered in, ours writes tables.
             html.ObjectRenderers.TryRemove<HtmlTableRenderer>();
             html.ObjectRenderers.Insert(0, new HtmlAccessibleTableRenderer());
-            html.ObjectRenderers.ReplaceOrAdd<ParagraphRenderer>(new HtmlCaptionParagraphRenderer());
+            html.ObjectRenderers.ReplaceOrAdd<ParagraphRenderer>(new HtmlParagraphRenderer());
         }
     }
 }

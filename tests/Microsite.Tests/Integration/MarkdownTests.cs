@@ -63,9 +63,9 @@ public class MarkdownTests
         var site = Build("见[主要目标](b.md#targets)和[英文版](../en/b.md)。", "See [the targets](b.md#targets).");
         site.AssertBuilt();
 
-        var zhLinks = site.Html("alpha.html").QuerySelectorAll("main .prose a").Select(a => a.GetAttribute("href")).ToList();
+        var zhLinks = site.Html("alpha.html").QuerySelectorAll("main .prose a:not(.para-link)").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["beta.html#targets", "en/beta.html"], zhLinks);
-        Assert.Equal("beta.html#targets", site.Html("en/alpha.html").QuerySelector("main .prose a")!.GetAttribute("href"));
+        Assert.Equal("beta.html#targets", site.Html("en/alpha.html").QuerySelector("main .prose a:not(.para-link)")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -137,5 +137,38 @@ public class MarkdownTests
         var d = site.Diagnostics.First(x => x.Id == "MS0205" && x.Path.Contains("zh"));
         Assert.Equal(("input/zh/a.md", 12, 1), (d.Path, d.Line, d.Column));
         Assert.Contains("{#a}", d.Message);
+    }
+
+    [Fact]
+    public void Paragraphs_have_ids_shared_by_both_languages_and_a_link_to_cite_them()
+    {
+        var site = Build("开头一段。\n\n## 规划 {#planning}\n\n第一段。\n\n表：数据\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n第二段。",
+            "The opening.\n\n## Planning {#planning}\n\nFirst.\n\nTable: data\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nSecond.");
+        site.AssertBuilt();
+
+        foreach (var page in new[] { "alpha.html", "en/alpha.html" })
+        {
+            var ids = site.Html(page).QuerySelectorAll("main .prose p[id]").Select(p => p.Id).ToList();
+            Assert.Equal(["top-1", "planning-1", "table-1-caption", "planning-2"], ids);
+        }
+
+        var link = site.Html("en/alpha.html").QuerySelector("#planning-2 a.para-link")!;
+        Assert.Equal("#planning-2", link.GetAttribute("href"));
+        Assert.Equal("Link to this paragraph", link.GetAttribute("aria-label"));
+        Assert.NotNull(site.Html("full.html").QuerySelector("#alpha--planning-2 a.para-link[href='#alpha--planning-2']"));
+    }
+
+    [Fact]
+    public void A_paragraph_added_renumbers_only_the_paragraphs_after_it_in_its_section()
+    {
+        var before = Build("## 规划 {#planning}\n\n甲段。\n\n乙段。\n\n## 其他 {#other}\n\n丙段。", "## Planning {#planning}\n\nA.\n\nB.\n\n## Other {#other}\n\nC.");
+        var after = Build("## 规划 {#planning}\n\n甲段，改写。\n\n新段。\n\n乙段。\n\n## 其他 {#other}\n\n丙段。", "## Planning {#planning}\n\nA.\n\nB.\n\n## Other {#other}\n\nC.");
+
+        string Id(TestSite site, string text) => site.Html("alpha.html").QuerySelectorAll("main .prose p").First(p => p.TextContent.StartsWith(text, StringComparison.Ordinal)).Id!;
+        Assert.Equal("planning-1", Id(before, "甲段"));
+        Assert.Equal("planning-1", Id(after, "甲段")); // edited: the same id
+        Assert.Equal("planning-2", Id(before, "乙段"));
+        Assert.Equal("planning-3", Id(after, "乙段")); // a paragraph added before it
+        Assert.Equal("other-1", Id(after, "丙段")); // another section: untouched
     }
 }

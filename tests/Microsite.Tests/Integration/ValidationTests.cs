@@ -172,12 +172,12 @@ public sealed class ValidationTests : IDisposable
         { "MS0525", "alpha.html", "<meta name=\"description\" content=\"甲章。\">", "<meta name=\"description\" content=\" \">" },
         { "MS0530", "alpha.html", "<html lang=\"zh-Hans\"", "<html lang=\"en\"" },
         { "MS0531", "en/alpha.html", "href=\"../alpha.html\" hreflang=\"zh-Hans\"", "href=\"../beta.html\" hreflang=\"zh-Hans\"" },
-        { "MS0540", "alpha.html", "<p>开头提到", "<p><img src=\"assets/favicon.svg\">开头提到" },
+        { "MS0540", "alpha.html", ">开头提到", "><img src=\"assets/favicon.svg\">开头提到" },
         { "MS0541", "alpha.html", "<table aria-labelledby=\"table-1-caption\">", "<table>" },
-        { "MS0550", "alpha.html", "<p>开头提到", "<p><img alt=\"\" src=\"https://cdn.example.com/x.png\">开头提到" },
+        { "MS0550", "alpha.html", ">开头提到", "><img alt=\"\" src=\"https://cdn.example.com/x.png\">开头提到" },
         { "MS0560", "alpha.html", "<a class=\"term\" href=\"glossary.html#dual-centre\"", "<a class=\"term\" href=\"glossary.html#main\"" },
         { "MS0570", "beta.html", "3205070001", "3205070009" },
-        { "MS0580", "alpha.html", "<p>开头提到", "<p style=\"color: red\">开头提到" },
+        { "MS0580", "alpha.html", "<p id=\"top-1\">开头提到", "<p id=\"top-1\" style=\"color: red\">开头提到" },
     };
 
     [Theory]
