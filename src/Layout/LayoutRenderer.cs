@@ -59,6 +59,19 @@ internal static partial class LayoutRenderer
             work.Add(() => SearchPage(index, theme, lang, diagnostics));
         }
 
+        // A side-by-side page for each chapter of the default language that has a translation.
+        if (index.Config.Languages.Count > 1)
+        {
+            var second = index.Config.Languages[1];
+            foreach (var chapter in index.Chapters(index.Config.Default.Code))
+            {
+                if (index.Pair(chapter, second.Code) is { FallbackFrom: null } pair && chapter.FallbackFrom is null)
+                {
+                    work.Add(() => ParallelPage(index, theme, chapter, pair, diagnostics));
+                }
+            }
+        }
+
         return Parallelism.Map(work, w => w()).OfType<SiteFile>().Concat(Assets(theme)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
@@ -99,6 +112,7 @@ internal static partial class LayoutRenderer
             Parent = parent is null ? null : new LinkView(Rel(path, index.OutputPath(parent)), parent.Meta.Title),
             Report = source.Kind == PageKind.Home ? new ReportView(lang.Report.Title, lang.Report.Date, lang.Report.Occasion, lang.Report.Speaker) : null,
             Chapters = source.Kind == PageKind.Home ? ContentsTree(index, source.Lang, path, withSections: false) : [],
+            ParallelHref = ParallelOf(index, source) is { } parallel ? Rel(path, parallel) : null,
         };
 
         var crumbs = new List<LinkView>();
@@ -176,6 +190,37 @@ internal static partial class LayoutRenderer
     }
 
     /// <summary>
+    /// A chapter and its translation side by side (see <see cref="ParallelRenderer"/>). In the default
+    /// language's chrome, with both languages marked block by block; kept out of search engines' duplicates:
+    /// noindex, and canonical to the default language's chapter.
+    /// </summary>
+    private static SiteFile? ParallelPage(SiteIndex index, Theme theme, SourcePage first, SourcePage second, DiagnosticBag diagnostics)
+    {
+        var lang = index.Config.Default;
+        var other = index.Language(second.Lang);
+        var strings = theme.Strings(lang.Code);
+        var path = ParallelRenderer.OutputPath(index, first);
+        var chapter = index.OutputPath(first);
+        var title = $"{strings.Parallel}：{first.Meta.ShortTitle ?? first.Meta.Title}";
+        var view = BaseView(index, lang.Code, path, "parallel", title, first.Meta.Description ?? "",
+            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home), new LinkView(Rel(path, chapter), first.Meta.Title)],
+            pairOf: code => code == lang.Code ? path : null, indexable: _ => false) with
+        {
+            Noindex = true,
+            Bilingual = true,
+            Canonical = index.Config.BaseUrl is { } baseUrl ? Urls.Absolute(baseUrl, chapter) : null,
+        };
+        var body = new BodyView
+        {
+            Parallel = ParallelRenderer.Render(index, theme, first, second, path)
+                .Select(s => new ParallelSectionView(s.Id, s.FirstTitle, s.SecondTitle, s.Rows.Select(r => new ParallelRowView(r.First, r.Second)).ToList()))
+                .ToList(),
+            ParallelLanguages = new ParallelLanguagesView(lang.HtmlLang, lang.Name, first.Meta.Title, other.HtmlLang, other.Name, second.Meta.Title),
+        };
+        return Apply(theme, "parallel", view, body, null, diagnostics);
+    }
+
+    /// <summary>
     /// The search page: the results are made in the browser by assets/search.js from the language's index
     /// (written by <see cref="SearchFiles"/>). Left out of search engines: it has no text of its own.
     /// </summary>
@@ -221,6 +266,19 @@ internal static partial class LayoutRenderer
                 .Append(new TocView(GlossaryTitleId, strings.Glossary)).ToList(),
         };
         return Apply(theme, "full", view, body, null, diagnostics);
+    }
+
+    /// <summary>The side-by-side page of a chapter (from either language), when there is one.</summary>
+    private static string? ParallelOf(SiteIndex index, SourcePage page)
+    {
+        if (page.Kind != PageKind.Chapter || index.Config.Languages.Count < 2)
+        {
+            return null;
+        }
+
+        var first = index.Pair(page, index.Config.Default.Code);
+        var second = first is null ? null : index.Pair(first, index.Config.Languages[1].Code);
+        return first is { FallbackFrom: null } && second is { FallbackFrom: null } ? ParallelRenderer.OutputPath(index, first) : null;
     }
 
     /// <summary>The glossary's heading on the full report (a chapter slug can never be "glossary": it is reserved).</summary>

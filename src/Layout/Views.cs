@@ -50,6 +50,9 @@ internal sealed record PageView
     public required IReadOnlyList<LinkView> Breadcrumbs { get; init; }
     public required FooterView Footer { get; init; }
     public bool Noindex { get; init; }
+
+    /// <summary>A page in two languages at once (side by side): it has no language switch.</summary>
+    public bool Bilingual { get; init; }
     public string? Notice { get; init; }
 
     /// <summary>When the page's source last changed (from git), as yyyy-MM-dd and as the page's language writes it.</summary>
@@ -74,6 +77,13 @@ internal sealed record BodyView
     public IReadOnlyList<ChapterView> Chapters { get; init; } = [];
     public IReadOnlyList<EntryView> Entries { get; init; } = [];
     public IReadOnlyList<ReportPartView> Parts { get; init; } = [];
+
+    /// <summary>On a chapter: its side-by-side page; on that page: its sections.</summary>
+    public string? ParallelHref { get; init; }
+
+    public IReadOnlyList<ParallelSectionView> Parallel { get; init; } = [];
+
+    public ParallelLanguagesView? ParallelLanguages { get; init; }
     public SearchView? Search { get; init; }
 }
 
@@ -81,3 +91,11 @@ internal sealed record BodyView
 /// <param name="Lang">Set when the text is in another language than the page (a fallback).</param>
 /// <param name="PartStart">A part of the report (一、二、…): in print it starts a new sheet.</param>
 internal sealed record ReportPartView(string Id, string Title, string Html, string? Lang, bool PartStart);
+
+/// <summary>A section of a side-by-side page, its rows of blocks, each cell in its own language.</summary>
+internal sealed record ParallelSectionView(string Id, string? FirstTitle, string? SecondTitle, IReadOnlyList<ParallelRowView> Rows);
+
+internal sealed record ParallelRowView(string? First, string? Second);
+
+/// <summary>The two languages of a side-by-side page: html lang and name of each column, and the chapter's title in each.</summary>
+internal sealed record ParallelLanguagesView(string FirstLang, string FirstName, string FirstTitle, string SecondLang, string SecondName, string SecondTitle);

@@ -13,12 +13,16 @@ internal sealed class SiteHtmlRenderer : HtmlRenderer
     public RenderContext Context { get; }
 
     /// <summary>Writes a parsed tree as HTML. Safe to call from many threads on the same tree: it only reads it.</summary>
-    public static string Render(MarkdownDocument document, RenderContext context, MarkdownPipeline? pipeline = null)
+    public static string Render(MarkdownDocument document, RenderContext context, MarkdownPipeline? pipeline = null) =>
+        Render((MarkdownObject)document, context, pipeline);
+
+    /// <summary>Writes one block of a parsed tree (a paragraph, a list) as HTML, for pages that show blocks side by side.</summary>
+    public static string Render(MarkdownObject block, RenderContext context, MarkdownPipeline? pipeline = null)
     {
         using var writer = new StringWriter();
         var renderer = new SiteHtmlRenderer(writer, context);
         (pipeline ?? MarkdownPipelines.Content).Setup(renderer);
-        renderer.Render(document);
+        renderer.Render(block);
         writer.Flush();
         return writer.ToString();
     }

@@ -154,7 +154,10 @@ internal static class PageRenderer
     /// </summary>
     public static string ReportTitleId(SourcePage page) => "chapter-" + ReportSlug(page);
 
-    private static string? PageHref(SiteIndex index, SourcePage page, string from, string url) => Href(from, index.ResolveLink(page, url));
+    /// <summary>The URL to write for a link of <paramref name="page"/> shown at <paramref name="from"/>; null leaves it as written.</summary>
+    public static string? Href(SiteIndex index, SourcePage page, string from, string url) => Href(from, index.ResolveLink(page, url));
+
+    private static string? PageHref(SiteIndex index, SourcePage page, string from, string url) => Href(index, page, from, url);
 
     /// <summary>The URL written for a resolved link, relative to the page at <paramref name="from"/>; null leaves it as written.</summary>
     private static string? Href(string from, SourceLink link) => link switch
@@ -170,11 +173,11 @@ internal static class PageRenderer
     private static string RootOf(string from) => string.Concat(Enumerable.Repeat("../", from.Count(c => c == '/')));
 
     /// <summary>A published image with its pixel size (no layout shift), lazy loading and its smaller copies.</summary>
-    private static string? Image(SiteIndex index, SourcePage page, string from, string url, string alt, string? title) =>
+    public static string? Image(SiteIndex index, SourcePage page, string from, string url, string alt, string? title) =>
         index.ResolveLink(page, url) is SourceLink.ToFile { Entry.IsImage: true } file ? FileMarkup.Image(file.Entry, RootOf(from), alt, title) : null;
 
     /// <summary>A download says what it is and how big, in the page's language: "（PDF，2.3 MB）", " (PDF, 2.3 MB)".</summary>
-    private static string? LinkNote(SiteIndex index, SourcePage page, string url)
+    public static string? LinkNote(SiteIndex index, SourcePage page, string url)
     {
         if (index.ResolveLink(page, url) is not SourceLink.ToFile { Entry: { IsImage: false } entry })
         {

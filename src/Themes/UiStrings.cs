@@ -98,4 +98,10 @@ internal sealed record UiStrings
     public string SearchCountMany { get; init; } = "";
 
     public string ParagraphLink { get; init; } = "";
+
+    public string Parallel { get; init; } = "";
+
+    public string ParallelLink { get; init; } = "";
+
+    public string ParallelNote { get; init; } = "";
 }

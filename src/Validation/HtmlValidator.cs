@@ -102,6 +102,7 @@ internal static class HtmlValidator
             Ids = page.Ids,
             GlossaryEntries = page.Elements.Where(e => e.HasAttribute("data-glossary-entry") && e.Id is not null).Select(e => e.Id!).ToHashSet(StringComparer.Ordinal),
             Title = page.Document.Title?.Trim() ?? "",
+            Bilingual = page.Document.DocumentElement.HasAttribute("data-bilingual"),
             TitleAt = Position.Of(page.Elements.FirstOrDefault(e => e.LocalName == "title")),
             Links = links,
             TermLinks = page.Elements.Where(e => e.LocalName == "a" && e.ClassList.Contains("term")).Select(a =>

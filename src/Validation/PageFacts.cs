@@ -14,6 +14,9 @@ internal sealed record PageFacts(string Path, string? Lang, string? Source)
 
     public string Title { get; init; } = "";
 
+    /// <summary>A page in two languages at once (&lt;html data-bilingual&gt;, a side-by-side page): it needs no language switch.</summary>
+    public bool Bilingual { get; init; }
+
     public Position TitleAt { get; init; }
 
     /// <summary>URLs into the site whose target another page must have: a file, and an id on it.</summary>

@@ -65,7 +65,7 @@ internal sealed class AlternatesRule : HtmlRule
             return;
         }
 
-        if (page.Switches.Count == 0 && site.Expectations.Languages > 1)
+        if (page.Switches.Count == 0 && site.Expectations.Languages > 1 && !page.Bilingual)
         {
             report.Report(this, page, default, "no language switch (an <a data-lang-switch hreflang> to the page in the other language)");
         }
