@@ -150,7 +150,7 @@ public sealed class ValidationTests : IDisposable
         Output.SiteWriter.Write(folder, real.Files);
         var (exit, stdout) = Check(folder, Path.Combine(TestSite.RepoRoot, "input"));
         Assert.Equal(ExitCodes.Built, exit);
-        Assert.Contains("0 errors, 0 warnings in 26 pages", stdout);
+        Assert.Contains("0 errors, 0 warnings in 28 pages", stdout);
     }
 
     /// <summary>(rule id, file, text to find, what to put instead). The finding is expected on the line of the replacement.</summary>
