@@ -80,6 +80,9 @@ internal sealed record UiStrings
     // Key figures (figures.html and the home page's set). {year} and {title} are replaced.
     public string Figures { get; init; } = "";
 
+    /// <summary>The figures page in the site navigation: short, so the navigation of a phone keeps to one line where it can.</summary>
+    public string FiguresNav { get; init; } = "";
+
     public string FiguresDescription { get; init; } = "";
 
     public string FiguresOnThisPage { get; init; } = "";

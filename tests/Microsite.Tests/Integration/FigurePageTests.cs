@@ -200,7 +200,7 @@ public class FigurePageTests
         }
 
         Assert.Equal("figures.html", site.Html("en/review.html").QuerySelector(".site-nav a[href$='figures.html']")!.GetAttribute("href"));
-        Assert.Equal("数据图解", site.Html("review.html").QuerySelector(".site-nav a[href='figures.html']")!.TextContent);
+        Assert.Equal("图解", site.Html("review.html").QuerySelector(".site-nav a[href='figures.html']")!.TextContent);
     }
 
     [Fact]
