@@ -78,11 +78,12 @@ internal static class SiteBuilder
         var theme = timer.Time("theme", () => Theme.Load(themeFiles, config.Languages.Select(l => l.Code), diagnostics));
         var catalog = timer.Time("files", () => FileCatalog.Build(input, FilesOptions.From(config.Files), diagnostics));
         var pages = timer.Time("load", () => ContentLoader.Load(input, config, diagnostics, session?.Files));
+        var figures = timer.Time("data", () => FigureLoader.Load(input, config, diagnostics));
         var index = timer.Time("index", () => Indexer.Build(pages, input, config, diagnostics, catalog));
         timer.Time("check", () => ContentChecks.Run(index, diagnostics));
         timer.Time("translations", () => TranslationStatus.Warn(index, diagnostics, options.Command));
         var numbers = timer.Time("numbers", () => NumberAgreement.Check(index, diagnostics));
-        timer.Time("figures", () => FigureChecks.Check(FigureLoader.Load(input, config, diagnostics), index, diagnostics));
+        timer.Time("figures", () => FigureChecks.Check(figures, index, diagnostics));
         var notes = timer.Time("glossary", () => GlossaryUsage.Check(index, diagnostics)).Append(numbers).ToList();
 
         // Layout and the output checks assume consistent content (one page per slug, every pair present);
@@ -96,8 +97,8 @@ internal static class SiteBuilder
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, session?.Pages, session?.Definitions));
         var search = timer.Time("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary));
 
-        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics, session?.LaidOut, options.LastChanged)
-            .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
+        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged)
+            .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
             .Concat(search.Select(f => new SiteFile(f.Path, f.Content, null, null)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());

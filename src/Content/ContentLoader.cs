@@ -15,7 +15,7 @@ internal static partial class ContentLoader
 {
     /// <summary>Output names the generator itself writes: a page slug may not take them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "index", "glossary", "contents", "full", "404", "sitemap", "robots", "assets" };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "index", "glossary", "contents", "figures", "full", "404", "sitemap", "robots", "assets" };
 
     /// <param name="memo">Pages of an earlier build, reused for files whose bytes are the same (the preview server).</param>
     public static IReadOnlyList<SourcePage> Load(FileSet input, SiteConfig config, DiagnosticBag diagnostics, Memo<LoadedFile>? memo = null)

@@ -25,6 +25,7 @@ internal sealed class SiteIndex
     public const string GlossaryFile = "glossary.html";
     public const string ContentsFile = "contents.html";
     public const string FullReportFile = "full.html";
+    public const string FiguresFile = "figures.html";
     public const string NotFoundFile = "404.html";
 
     private readonly Dictionary<string, SourcePage> _byKey;

@@ -5,6 +5,7 @@ using Fluid;
 using Microsite.Config;
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Figures;
 using Microsite.Indexing;
 using Microsite.Markdown.Glossary;
 using Microsite.Rendering;
@@ -15,7 +16,7 @@ namespace Microsite.Layout;
 
 /// <summary>
 /// Stage 5: puts every rendered page into its Liquid layout and writes the pages the generator makes
-/// itself (contents, glossary, full report, 404) for each language. Each page is a function of the
+/// itself (contents, glossary, key figures, full report, 404) for each language. Each page is a function of the
 /// index, the theme and the rendered pages; a template that fails is reported at its file.
 /// </summary>
 internal static partial class LayoutRenderer
@@ -28,22 +29,23 @@ internal static partial class LayoutRenderer
 
     public const string AssetsFolder = "assets/";
 
+    /// <param name="figures">The key figures (input/data/figures.yml); null: no figures page, no entry in the navigation.</param>
     /// <param name="memo">Pages of an earlier build, reused when neither the rendered page nor anything of the site its layout shows changed.</param>
     /// <param name="lastChanged">When a file of input/ last changed (git); null: no dates on the pages.</param>
-    public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, DiagnosticBag diagnostics, Memo<LaidOutPage>? memo = null,
+    public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures, DiagnosticBag diagnostics, Memo<LaidOutPage>? memo = null,
         Func<string, DateTimeOffset?>? lastChanged = null)
     {
         var dates = new PageDates(index, lastChanged);
-        var site = memo is null ? "" : SiteDigest(index, theme, rendered);
+        var site = memo is null ? "" : SiteDigest(index, theme, rendered, figures);
         var work = new List<Func<SiteFile?>>();
         foreach (var page in rendered.Pages)
         {
-            work.Add(memo is null ? () => ContentPage(index, theme, rendered, page, dates, diagnostics) : () =>
+            work.Add(memo is null ? () => ContentPage(index, theme, rendered, figures, page, dates, diagnostics) : () =>
             {
                 var laidOut = memo.Get($"{page.Page.Key}|{page.Page.FallbackFrom}|{Digest.Of(page.BodyHtml)}|{dates.Of(page.Page)}|{site}", () =>
                 {
                     var found = new DiagnosticBag();
-                    return new LaidOutPage(ContentPage(index, theme, rendered, page, dates, found), found.Items);
+                    return new LaidOutPage(ContentPage(index, theme, rendered, figures, page, dates, found), found.Items);
                 });
                 diagnostics.AddRange(laidOut.Found);
                 return laidOut.File;
@@ -52,11 +54,15 @@ internal static partial class LayoutRenderer
 
         foreach (var lang in index.Config.Languages)
         {
-            work.Add(() => GlossaryPage(index, theme, rendered, lang, dates, diagnostics));
-            work.Add(() => ContentsPage(index, theme, lang, dates, diagnostics));
-            work.Add(() => FullReportPage(index, theme, rendered, lang, dates, diagnostics));
-            work.Add(() => NotFoundPage(index, theme, lang, diagnostics));
-            work.Add(() => SearchPage(index, theme, lang, diagnostics));
+            work.Add(() => GlossaryPage(index, theme, rendered, figures, lang, dates, diagnostics));
+            work.Add(() => ContentsPage(index, theme, figures, lang, dates, diagnostics));
+            work.Add(() => FullReportPage(index, theme, rendered, figures, lang, dates, diagnostics));
+            work.Add(() => NotFoundPage(index, theme, figures, lang, diagnostics));
+            work.Add(() => SearchPage(index, theme, figures, lang, diagnostics));
+            if (figures is not null)
+            {
+                work.Add(() => FiguresPage(index, theme, figures, lang, lastChanged, diagnostics));
+            }
         }
 
         // A side-by-side page for each chapter of the default language that has a translation.
@@ -67,7 +73,7 @@ internal static partial class LayoutRenderer
             {
                 if (index.Pair(chapter, second.Code) is { FallbackFrom: null } pair && chapter.FallbackFrom is null)
                 {
-                    work.Add(() => ParallelPage(index, theme, chapter, pair, diagnostics));
+                    work.Add(() => ParallelPage(index, theme, figures, chapter, pair, diagnostics));
                 }
             }
         }
@@ -78,10 +84,11 @@ internal static partial class LayoutRenderer
     /// <summary>
     /// Everything of the site a content page's layout shows besides its own text: the configuration, the
     /// theme, every page's title and place (navigation, contents, language switch), and every definition
-    /// (popovers). The site's own pages (contents, glossary, full report, 404) are always laid out again.
+    /// (popovers), and the key figures the navigation and the home page show. The site's own pages
+    /// (contents, glossary, key figures, full report, 404) are always laid out again.
     /// </summary>
-    private static string SiteDigest(SiteIndex index, Theme theme, RenderedSite rendered) => Digest.Of(
-        new[] { index.Config.Digest, theme.Digest }
+    private static string SiteDigest(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures) => Digest.Of(
+        new[] { index.Config.Digest, theme.Digest, FigureViews.Digest(figures, theme, index.Config.Languages.Select(l => l.Code)) }
             .Concat(index.Pages.Select(p => $"{p.Key}|{p.Kind}|{p.FallbackFrom}|{p.Meta.Title}|{p.Meta.ShortTitle}|{p.Meta.Description}|{p.Meta.Order}|{p.Meta.Slug}|{p.Meta.Parent}|{string.Join(",", index.Toc(p).Select(t => t.Id + "=" + t.Title))}"))
             .Concat(index.Glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/{e.Id}|{e.Meta.Number}|{e.Meta.Term}|{rendered.Definition(e)}")));
 
@@ -91,7 +98,7 @@ internal static partial class LayoutRenderer
             ? new SiteFile(AssetsFolder + a.Key, System.Text.Encoding.UTF8.GetString(a.Value), null, null)
             : new SiteFile(AssetsFolder + a.Key, "", null, null, a.Value));
 
-    private static SiteFile? ContentPage(SiteIndex index, Theme theme, RenderedSite rendered, RenderedPage page, PageDates dates, DiagnosticBag diagnostics)
+    private static SiteFile? ContentPage(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures, RenderedPage page, PageDates dates, DiagnosticBag diagnostics)
     {
         var source = page.Page;
         var lang = index.Language(source.Lang);
@@ -113,6 +120,7 @@ internal static partial class LayoutRenderer
             Report = source.Kind == PageKind.Home ? new ReportView(lang.Report.Title, lang.Report.Date, lang.Report.Occasion, lang.Report.Speaker) : null,
             Chapters = source.Kind == PageKind.Home ? ContentsTree(index, source.Lang, path, withSections: false) : [],
             ParallelHref = ParallelOf(index, source) is { } parallel ? Rel(path, parallel) : null,
+            HomeFigures = source.Kind == PageKind.Home && figures is not null ? FigureViews.Home(figures, strings, source.Lang) : [],
         };
 
         var crumbs = new List<LinkView>();
@@ -131,7 +139,7 @@ internal static partial class LayoutRenderer
             PageKind.Chapter => "chapter",
             _ => "page",
         };
-        var view = (BaseView(index, source.Lang, path, layout, source.Kind == PageKind.Home ? lang.Report.Title : source.Meta.Title,
+        var view = (BaseView(index, figures, source.Lang, path, layout, source.Kind == PageKind.Home ? lang.Report.Title : source.Meta.Title,
             source.Meta.Description ?? "", crumbs, pairOf: code => index.Pair(source, code) is { } pair ? index.OutputPath(pair) : null,
             // Search engines are pointed only at real translations: a fallback copy is noindex.
             indexable: code => source.FallbackFrom is null && index.Pair(source, code) is { FallbackFrom: null }) with
@@ -143,7 +151,7 @@ internal static partial class LayoutRenderer
         return Apply(theme, layout, view, body, source.FallbackFrom is null ? source.DisplayPath : null, diagnostics);
     }
 
-    private static SiteFile? GlossaryPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
+    private static SiteFile? GlossaryPage(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.GlossaryFile);
@@ -163,27 +171,27 @@ internal static partial class LayoutRenderer
                 .ToList(),
             e.Meta.Unused)).ToList();
 
-        var view = BaseView(index, lang.Code, path, "glossary", strings.Glossary, strings.GlossaryDescription,
+        var view = BaseView(index, figures, lang.Code, path, "glossary", strings.Glossary, strings.GlossaryDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.GlossaryFile)).Dated(dates.OfGlossary(lang.Code));
         return Apply(theme, "glossary", view, new BodyView { Entries = entries }, null, diagnostics);
     }
 
-    private static SiteFile? ContentsPage(SiteIndex index, Theme theme, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
+    private static SiteFile? ContentsPage(SiteIndex index, Theme theme, FigureSet? figures, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.ContentsFile);
-        var view = BaseView(index, lang.Code, path, "contents", strings.Contents, strings.ContentsDescription,
+        var view = BaseView(index, figures, lang.Code, path, "contents", strings.Contents, strings.ContentsDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.ContentsFile)).Dated(dates.OfReport(lang.Code));
         return Apply(theme, "contents", view, new BodyView { Chapters = ContentsTree(index, lang.Code, path, withSections: true) }, null, diagnostics);
     }
 
-    private static SiteFile? NotFoundPage(SiteIndex index, Theme theme, LanguageConfig lang, DiagnosticBag diagnostics)
+    private static SiteFile? NotFoundPage(SiteIndex index, Theme theme, FigureSet? figures, LanguageConfig lang, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.NotFoundFile);
-        var view = BaseView(index, lang.Code, path, "404", strings.NotFound, strings.NotFoundDescription,
+        var view = BaseView(index, figures, lang.Code, path, "404", strings.NotFound, strings.NotFoundDescription,
             [new LinkView(Link(index, path, "404", index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.NotFoundFile)) with { Noindex = true };
         return Apply(theme, "404", view, new BodyView(), null, diagnostics);
@@ -194,7 +202,7 @@ internal static partial class LayoutRenderer
     /// language's chrome, with both languages marked block by block; kept out of search engines' duplicates:
     /// noindex, and canonical to the default language's chapter.
     /// </summary>
-    private static SiteFile? ParallelPage(SiteIndex index, Theme theme, SourcePage first, SourcePage second, DiagnosticBag diagnostics)
+    private static SiteFile? ParallelPage(SiteIndex index, Theme theme, FigureSet? figures, SourcePage first, SourcePage second, DiagnosticBag diagnostics)
     {
         var lang = index.Config.Default;
         var other = index.Language(second.Lang);
@@ -202,7 +210,7 @@ internal static partial class LayoutRenderer
         var path = ParallelRenderer.OutputPath(index, first);
         var chapter = index.OutputPath(first);
         var title = $"{strings.Parallel}：{first.Meta.ShortTitle ?? first.Meta.Title}";
-        var view = BaseView(index, lang.Code, path, "parallel", title, first.Meta.Description ?? "",
+        var view = BaseView(index, figures, lang.Code, path, "parallel", title, first.Meta.Description ?? "",
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home), new LinkView(Rel(path, chapter), first.Meta.Title)],
             pairOf: code => code == lang.Code ? path : null, indexable: _ => false) with
         {
@@ -224,11 +232,11 @@ internal static partial class LayoutRenderer
     /// The search page: the results are made in the browser by assets/search.js from the language's index
     /// (written by <see cref="SearchFiles"/>). Left out of search engines: it has no text of its own.
     /// </summary>
-    private static SiteFile? SearchPage(SiteIndex index, Theme theme, LanguageConfig lang, DiagnosticBag diagnostics)
+    private static SiteFile? SearchPage(SiteIndex index, Theme theme, FigureSet? figures, LanguageConfig lang, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SearchFiles.PageFile);
-        var view = BaseView(index, lang.Code, path, "search", strings.Search, strings.SearchDescription,
+        var view = BaseView(index, figures, lang.Code, path, "search", strings.Search, strings.SearchDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SearchFiles.PageFile), indexable: _ => false) with { Noindex = true };
         var search = new SearchView(Rel(path, SearchIndexBuilder.FilePath(lang.Code)), Rel(path, AssetsFolder + "search.js"),
@@ -237,7 +245,7 @@ internal static partial class LayoutRenderer
     }
 
     /// <summary>The home page and every chapter in order, then the glossary, on one page for printing or saving as PDF.</summary>
-    private static SiteFile? FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
+    private static SiteFile? FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.FullReportFile);
@@ -254,7 +262,7 @@ internal static partial class LayoutRenderer
                 chapter.FallbackFrom is { } from ? index.Language(from).HtmlLang : null, PartStart: chapter.Meta.Parent is null));
         }
 
-        var view = BaseView(index, lang.Code, path, "full", strings.FullReport, strings.FullReportDescription,
+        var view = BaseView(index, figures, lang.Code, path, "full", strings.FullReport, strings.FullReportDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
             pairOf: code => index.OutputPath(code, SiteIndex.FullReportFile)).Dated(dates.OfReport(lang.Code));
         var body = new BodyView
@@ -279,6 +287,22 @@ internal static partial class LayoutRenderer
         var first = index.Pair(page, index.Config.Default.Code);
         var second = first is null ? null : index.Pair(first, index.Config.Languages[1].Code);
         return first is { FallbackFrom: null } && second is { FallbackFrom: null } ? ParallelRenderer.OutputPath(index, first) : null;
+    }
+
+    /// <summary>
+    /// The key figures of figures.yml, group by group as the report groups them: each a chart drawn here
+    /// (inline SVG; no chart code in the browser), its figures as a table with the section each comes from.
+    /// Not part of the full report: that is the report's text as delivered, and every figure is in it.
+    /// </summary>
+    private static SiteFile? FiguresPage(SiteIndex index, Theme theme, FigureSet figures, LanguageConfig lang, Func<string, DateTimeOffset?>? lastChanged, DiagnosticBag diagnostics)
+    {
+        var strings = theme.Strings(lang.Code);
+        var path = index.OutputPath(lang.Code, SiteIndex.FiguresFile);
+        var changed = lastChanged?.Invoke(FigureLoader.FileName) is { } when ? DateOnly.FromDateTime(when.Date) : (DateOnly?)null;
+        var view = BaseView(index, figures, lang.Code, path, "figures", strings.Figures, strings.FiguresDescription,
+            [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
+            pairOf: code => index.OutputPath(code, SiteIndex.FiguresFile)).Dated(changed);
+        return Apply(theme, "figures", view, new BodyView { FigureGroups = FigureViews.Groups(figures, index, strings, lang.Code, path) }, null, diagnostics);
     }
 
     /// <summary>The glossary's heading on the full report (a chapter slug can never be "glossary": it is reserved).</summary>
@@ -310,7 +334,7 @@ internal static partial class LayoutRenderer
             .ToList();
     }
 
-    private static PageView BaseView(SiteIndex index, string langCode, string path, string kind, string title, string description,
+    private static PageView BaseView(SiteIndex index, FigureSet? figures, string langCode, string path, string kind, string title, string description,
         IReadOnlyList<LinkView> crumbs, Func<string, string?> pairOf, Func<string, bool>? indexable = null)
     {
         var lang = index.Language(langCode);
@@ -337,6 +361,7 @@ internal static partial class LayoutRenderer
             GlossaryHref = Href(index.OutputPath(langCode, SiteIndex.GlossaryFile)),
             FullHref = Href(index.OutputPath(langCode, SiteIndex.FullReportFile)),
             SearchHref = Href(index.OutputPath(langCode, SearchFiles.PageFile)),
+            FiguresHref = figures is null ? null : Href(index.OutputPath(langCode, SiteIndex.FiguresFile)),
             CssHref = Href(AssetsFolder + "site.css"),
             PrintCssHref = Href(AssetsFolder + "print.css"),
             JsHref = Href(AssetsFolder + "site.js"),

@@ -40,6 +40,9 @@ internal sealed record PageView
     public required string GlossaryHref { get; init; }
     public required string FullHref { get; init; }
     public required string SearchHref { get; init; }
+
+    /// <summary>The key-figures page; null when the site has no input/data/figures.yml (no page, no entry in the navigation).</summary>
+    public string? FiguresHref { get; init; }
     public required string CssHref { get; init; }
     public required string PrintCssHref { get; init; }
     public required string JsHref { get; init; }
@@ -85,6 +88,11 @@ internal sealed record BodyView
 
     public ParallelLanguagesView? ParallelLanguages { get; init; }
     public SearchView? Search { get; init; }
+    /// <summary>The figures page: every group of figures.yml, in order.</summary>
+    public IReadOnlyList<FigureGroupView> FigureGroups { get; init; } = [];
+
+    /// <summary>The home page: the figures marked home: true, by year and kind (2022 results, 2023 targets).</summary>
+    public IReadOnlyList<HomeFiguresView> HomeFigures { get; init; } = [];
 }
 
 /// <summary>A page of the report on the full-report page: its heading's id and title, and its text.</summary>
@@ -99,3 +107,22 @@ internal sealed record ParallelRowView(string? First, string? Second);
 
 /// <summary>The two languages of a side-by-side page: html lang and name of each column, and the chapter's title in each.</summary>
 internal sealed record ParallelLanguagesView(string FirstLang, string FirstName, string FirstTitle, string SecondLang, string SecondName, string SecondTitle);
+/// <summary>A group of key figures: its chart (inline SVG, drawn at build time) and the same figures as a table.</summary>
+/// <param name="Id">The group's anchor on the figures page (its id in figures.yml).</param>
+/// <param name="TableLabel">Names the box the table scrolls in on a narrow screen.</param>
+/// <param name="Header">The table's column headings: without a column no figure fills, nor "source" when <paramref name="Source"/> is set.</param>
+/// <param name="Source">The section every figure of the group comes from, said once below the table; null when they come
+/// from several sections (each row then links its own).</param>
+/// <param name="HasValue">Some figure of the group has a value (a group of growth targets has none: no column of dashes).</param>
+/// <param name="HasChange">Some figure of the group has a change.</param>
+internal sealed record FigureGroupView(string Id, string Title, string Svg, string TableLabel, string Caption, IReadOnlyList<string> Header,
+    IReadOnlyList<FigureRowView> Rows, LinkView? Source, bool HasValue, bool HasChange);
+
+/// <summary>A figure as a row of its group's table; <paramref name="Source"/> links the section it comes from.</summary>
+internal sealed record FigureRowView(string Id, string Label, string Value, string Change, string Year, string Kind, bool Target, LinkView? Source);
+
+/// <summary>The home page's figures of one year and kind, under a heading (2022年实绩, Targets for 2023).</summary>
+internal sealed record HomeFiguresView(string Title, bool Target, IReadOnlyList<HomeFigureView> Figures);
+
+/// <summary>A figure on the home page: its label, the number in large type (its value, or its change when it has no value), and its change below.</summary>
+internal sealed record HomeFigureView(string Label, string Main, string Change);

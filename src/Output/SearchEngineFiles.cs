@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using Microsite.Content;
 using Microsite.Core;
+using Microsite.Figures;
 using Microsite.Indexing;
 
 namespace Microsite.Output;
@@ -9,8 +10,9 @@ namespace Microsite.Output;
 /// <summary>sitemap.xml (with hreflang alternates for every pair) and robots.txt. Only these use absolute URLs.</summary>
 internal static class SearchEngineFiles
 {
+    /// <param name="figures">The key figures; with them, the figures page of each language is in the sitemap.</param>
     /// <param name="lastChanged">When a file of input/ last changed (git), for lastmod; null: no lastmod.</param>
-    public static IReadOnlyList<SiteFile> Create(SiteIndex index, DiagnosticBag diagnostics, string configPath, Func<string, DateTimeOffset?>? lastChanged = null)
+    public static IReadOnlyList<SiteFile> Create(SiteIndex index, FigureSet? figures, DiagnosticBag diagnostics, string configPath, Func<string, DateTimeOffset?>? lastChanged = null)
     {
         var dates = new PageDates(index, lastChanged);
         var baseUrl = index.Config.BaseUrl;
@@ -43,6 +45,12 @@ internal static class SearchEngineFiles
             foreach (var file in new[] { SiteIndex.ContentsFile, SiteIndex.FullReportFile })
             {
                 groups.Add(index.Config.Languages.Select(l => (l.HtmlLang, index.OutputPath(l.Code, file), dates.OfReport(l.Code))).ToList());
+            }
+
+            if (figures is not null)
+            {
+                var changed = lastChanged?.Invoke(FigureLoader.FileName) is { } when ? DateOnly.FromDateTime(when.Date) : (DateOnly?)null;
+                groups.Add(index.Config.Languages.Select(l => (l.HtmlLang, index.OutputPath(l.Code, SiteIndex.FiguresFile), changed)).ToList());
             }
 
             foreach (var group in groups)

@@ -34,7 +34,7 @@ internal sealed partial class Theme
     /// <summary>The theme's files, to name them in diagnostics.</summary>
     public FileSet Files { get; }
 
-    public static readonly string[] RequiredLayouts = ["base", "home", "chapter", "page", "glossary", "contents", "full", "404", "search", "parallel"];
+    public static readonly string[] RequiredLayouts = ["base", "home", "chapter", "page", "glossary", "contents", "figures", "full", "404", "search", "parallel"];
 
     /// <returns>The theme, or null when it has errors (they are in <paramref name="diagnostics"/>).</returns>
     public static Theme? Load(FileSet files, IEnumerable<string> languages, DiagnosticBag diagnostics)

@@ -104,4 +104,44 @@ internal sealed record UiStrings
     public string ParallelLink { get; init; } = "";
 
     public string ParallelNote { get; init; } = "";
+    // Key figures (figures.html and the home page's set). {year} and {title} are replaced.
+    public string Figures { get; init; } = "";
+
+    /// <summary>The figures page in the site navigation: short, so the navigation of a phone keeps to one line where it can.</summary>
+    public string FiguresNav { get; init; } = "";
+
+    public string FiguresDescription { get; init; } = "";
+
+    public string FiguresOnThisPage { get; init; } = "";
+
+    public string FiguresAtAGlance { get; init; } = "";
+
+    public string FiguresAll { get; init; } = "";
+
+    public string FiguresResults { get; init; } = "";
+
+    public string FiguresTargets { get; init; } = "";
+
+    public string FiguresTable { get; init; } = "";
+
+    public string FiguresFrom { get; init; } = "";
+
+    // The words of the charts and tables themselves.
+    public string FiguresResult { get; init; } = "";
+
+    public string FiguresTarget { get; init; } = "";
+
+    public string FiguresGrowth { get; init; } = "";
+
+    public string FiguresIndicator { get; init; } = "";
+
+    public string FiguresValue { get; init; } = "";
+
+    public string FiguresChange { get; init; } = "";
+
+    public string FiguresYear { get; init; } = "";
+
+    public string FiguresKind { get; init; } = "";
+
+    public string FiguresSource { get; init; } = "";
 }

@@ -27,7 +27,7 @@ public class PureStageTests
         ContentChecks.Run(index, diagnostics);
         TranslationStatus.Warn(index, diagnostics, "bin/microsite");
         var rendered = PageRenderer.Render(index, theme);
-        var files = LayoutRenderer.Render(index, theme, rendered, diagnostics);
+        var files = LayoutRenderer.Render(index, theme, rendered, null, diagnostics);
 
         Assert.True(files.Count > 20);
         Assert.Contains(files, f => f.Path == "full.html" && f.Content.Contains("id=\"review-2022--economy\"", StringComparison.Ordinal));
