@@ -6,7 +6,7 @@
   var MIN = 0;
   var MAX = 2;
 
-  // Apply the remembered text size before the page is drawn (this script runs in <head>).
+  // Apply the remembered text size before the page is drawn (this script runs in <head>, not deferred).
   function readSize() {
     try {
       var value = parseInt(window.localStorage.getItem(KEY) || "0", 10);
@@ -24,6 +24,10 @@
     }
   }
 
+  // Everything that changes the page's layout happens here, before the first paint, never later
+  // (a later change moves text the reader already sees: a layout shift). The "js" mark shows the
+  // text-size buttons, which need this script; the stylesheet gives them their place from the start.
+  root.classList.add("js");
   applySize(readSize());
 
   function setupTextSize() {
@@ -31,7 +35,6 @@
     if (!group) {
       return;
     }
-    group.hidden = false;
     var buttons = group.querySelectorAll("button[data-text-size]");
     function update(size) {
       applySize(size);

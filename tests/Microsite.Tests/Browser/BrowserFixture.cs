@@ -90,6 +90,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// The address of a page that arrives as over a slow connection: the server stops for a moment before
+    /// each of the given pieces of its HTML, so that the browser draws what it has so far (as a phone
+    /// does), and then sends the rest.
+    /// </summary>
+    public string HeldUrl(string path, params string[] before) =>
+        BaseUrl + path + "?hold=" + Uri.EscapeDataString(string.Join('\n', before));
+
+    private static readonly TimeSpan HoldTime = TimeSpan.FromMilliseconds(400);
+
+    private static IEnumerable<int> HoldPoints(string? hold, byte[] bytes)
+    {
+        if (string.IsNullOrEmpty(hold))
+        {
+            return [];
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        return hold.Split('\n')
+            .Select(piece => text.IndexOf(piece, StringComparison.Ordinal))
+            .Where(at => at > 0)
+            .Select(at => System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(0, at)))
+            .Order()
+            .ToList();
+    }
+
     private static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -142,7 +168,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             };
             var bytes = await File.ReadAllBytesAsync(file);
             context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
+            var sent = 0;
+            foreach (var at in HoldPoints(context.Request.QueryString["hold"], bytes))
+            {
+                await context.Response.OutputStream.WriteAsync(bytes.AsMemory(sent, at - sent));
+                await context.Response.OutputStream.FlushAsync();
+                await Task.Delay(HoldTime);
+                sent = at;
+            }
+
+            await context.Response.OutputStream.WriteAsync(bytes.AsMemory(sent));
             context.Response.Close();
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
