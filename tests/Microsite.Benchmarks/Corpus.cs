@@ -141,8 +141,11 @@ internal static class Corpus
     {
         string Body(Func<(string Zh, string En), string> pick, Func<string, string> heading) =>
             string.Concat(sections.Select(s => (s.Id == "top" ? "" : heading(s.Id)) + string.Concat(s.Paragraphs.Select(p => pick(p) + "\n\n"))));
-        var zhBody = Body(p => p.Zh, id => $"## 第{id[1..]}节 {{#{id}}}\n\n");
-        var enBody = Body(p => p.En, id => $"## Section {id[1..]} {{#{id}}}\n\n");
+        // Headings without numbers: "第2节" against "Section 2" would be a (true) finding of the numbers check.
+        string[] zhHeadings = ["总体要求", "重点任务", "保障措施"];
+        string[] enHeadings = ["General Requirements", "Key Tasks", "Safeguards"];
+        var zhBody = Body(p => p.Zh, id => $"## {zhHeadings[int.Parse(id[1..], CultureInfo.InvariantCulture) - 1]} {{#{id}}}\n\n");
+        var enBody = Body(p => p.En, id => $"## {enHeadings[int.Parse(id[1..], CultureInfo.InvariantCulture) - 1]} {{#{id}}}\n\n");
         var zh = zhFront + "\n" + zhBody;
         File.WriteAllText(Path.Combine(input, "zh", file), zh);
         File.WriteAllText(Path.Combine(input, "en", file), StampSections(file, zh, enFront + "\n" + enBody));

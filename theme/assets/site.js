@@ -55,16 +55,43 @@
     update(readSize());
   }
 
-  // The language switch keeps the reader's place: both languages share section ids.
+  // The language switch keeps the reader's place: both languages share section and paragraph ids
+  // ("planning-3"), so the other page opens at the paragraph being read. The switch is at the top of the
+  // page, so the place is the one where the reader last rested (scrolling up to the switch does not count).
+  function paragraphInView() {
+    var paragraphs = document.querySelectorAll("main .prose p[id]:not(.table-caption)");
+    var reading = null;
+    for (var i = 0; i < paragraphs.length; i++) {
+      var box = paragraphs[i].getBoundingClientRect();
+      if (box.top >= 0) {
+        return box.top < window.innerHeight || !reading ? paragraphs[i].id : reading.id;
+      }
+      reading = paragraphs[i];
+    }
+    return reading ? reading.id : null;
+  }
+
   function setupLanguageSwitch() {
     var links = document.querySelectorAll("a[data-lang-switch]");
+    if (links.length === 0) {
+      return;
+    }
+    var rested = null;
+    var timer = null;
+    window.addEventListener("scroll", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        if (window.scrollY > 0) {
+          rested = paragraphInView();
+        }
+      }, 600);
+    }, { passive: true });
     for (var i = 0; i < links.length; i++) {
       links[i].addEventListener("click", function (event) {
         var link = event.currentTarget;
-        var hash = window.location.hash;
-        if (hash && link.getAttribute("href").indexOf("#") < 0) {
-          link.setAttribute("href", link.getAttribute("href") + hash);
-        }
+        var place = window.scrollY > 0 ? paragraphInView() : rested;
+        var hash = place ? "#" + place : window.location.hash;
+        link.setAttribute("href", link.getAttribute("href").split("#")[0] + hash);
       });
     }
   }
