@@ -40,6 +40,11 @@ const defaultPages = [
   ["home (en)", "en/index.html"],
   ["chapter (en)", "en/review-2022.html"],
   ["glossary (en)", "en/glossary.html"],
+  ["key figures", "figures.html"],
+  ["key figures (en)", "en/figures.html"],
+  ["search with results", "search.html?q=养老"],
+  ["search with results (en)", "en/search.html?q=pocket%20parks"],
+  ["side by side", "review-2022.parallel.html"],
 ];
 
 // The same flags as the browser tests (tests/Microsite.Tests/Browser/BrowserFixture.cs): the network

@@ -155,7 +155,16 @@
     });
   }
 
+  // The search page shows its form from the first paint (see site.css). If the search script or its index
+  // did not load after all, the note that search needs JavaScript comes back instead of a dead form.
+  function checkSearchPage() {
+    if (document.querySelector("[data-search-app]") && !(window.MicrositeSearch && window.MicrositeSearchIndex)) {
+      root.classList.add("search-failed");
+    }
+  }
+
   function ready() {
+    window.addEventListener("load", checkSearchPage);
     setupSearchBox();
     setupTextSize();
     setupLanguageSwitch();
