@@ -61,7 +61,11 @@ internal static class SiteBuilder
             return Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList());
         }
 
-        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme));
+        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics));
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, timer, config, notes); // a page that could not be rendered (reported at its file)
+        }
 
         var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, diagnostics)
             .Concat(SearchEngineFiles.Create(index, diagnostics, input.Display(ConfigLoader.FileName)))

@@ -46,7 +46,7 @@ internal static class TranslationsCommand
             {
                 TranslationState.UpToDate => "up to date",
                 TranslationState.Stale => $"stale       (sections: {string.Join(", ", report.ChangedSections)})",
-                TranslationState.Unmarked => "not marked  (run --mark when the translation is done)",
+                TranslationState.Unmarked => $"not marked  (when the translation is done, run: {TranslationStatus.MarkCommand(Invocation.Command, report)})",
                 _ => "missing",
             };
             stdout.WriteLine($"{report.Translation,-48} {state}");

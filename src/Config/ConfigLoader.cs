@@ -8,8 +8,16 @@ internal static partial class ConfigLoader
 {
     public const string FileName = "site.yml";
 
-    public static SiteConfig? Load(FileSet input, DiagnosticBag diagnostics) =>
-        Load(input.Read(FileName), input.Display(FileName), diagnostics, present: input.ReadBytes(FileName) is not null);
+    public static SiteConfig? Load(FileSet input, DiagnosticBag diagnostics)
+    {
+        if (input.Problem(FileName) is { } problem)
+        {
+            diagnostics.Error(problem.Id, input.Display(FileName), 0, 0, problem.Message);
+            return null;
+        }
+
+        return Load(input.Read(FileName), input.Display(FileName), diagnostics, present: input.ReadBytes(FileName) is not null);
+    }
 
     public static SiteConfig? Load(string? text, string displayPath, DiagnosticBag diagnostics, bool present = true)
     {
@@ -76,8 +84,7 @@ internal static partial class ConfigLoader
             glossary.RejectUnknown();
         }
 
-        var translations = root.Enum("translations", TranslationPolicy.Strict,
-            ("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback));
+        var (translations, sections) = ReadTranslations(root);
 
         var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
         if (root.Map("rules") is { } rules)
@@ -97,7 +104,28 @@ internal static partial class ConfigLoader
         }
 
         root.RejectUnknown();
-        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels);
+        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations, levels) { Sections = sections };
+    }
+
+    /// <summary>
+    /// "translations:" is one policy for everything (strict or fallback), or one for pages and one for
+    /// sections. By default a missing page is an error but a section the source is ahead in is shown
+    /// in the source language (with a warning): the Chinese is written first, and adding a section to it
+    /// must not stop the build.
+    /// </summary>
+    private static (TranslationPolicy Pages, TranslationPolicy Sections) ReadTranslations(YamlFields root)
+    {
+        (string, TranslationPolicy)[] values = [("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback)];
+        if (root.IsMap("translations") && root.Map("translations") is { } map)
+        {
+            var pages = map.Enum("pages", TranslationPolicy.Strict, values);
+            var sections = map.Enum("sections", TranslationPolicy.Fallback, values);
+            map.RejectUnknown();
+            return (pages, sections);
+        }
+
+        var both = root.Enum<TranslationPolicy?>("translations", null, ("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback));
+        return both is { } policy ? (policy, policy) : (TranslationPolicy.Strict, TranslationPolicy.Fallback);
     }
 
     private static LanguageConfig? ReadLanguage(string code, YamlFields f, bool isDefault)

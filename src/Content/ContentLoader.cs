@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Syntax;
 using Microsite.Config;
 using Microsite.Core;
 using Microsite.Markdown;
@@ -19,6 +20,13 @@ internal static partial class ContentLoader
 
     public static IReadOnlyList<SourcePage> Load(FileSet input, SiteConfig config, DiagnosticBag diagnostics)
     {
+        // Files the folder could not give us (refused links, unreadable, names that differ only in case);
+        // site.yml's own problem is the config's to report.
+        foreach (var problem in input.Problems.Where(p => p.Path != ConfigLoader.FileName))
+        {
+            diagnostics.Error(problem.Id, input.Display(problem.Path), 0, 0, problem.Message);
+        }
+
         var files = input.Paths
             .Select(path => (Path: path, Lang: path.Split('/')[0]))
             .Where(f => f.Path.EndsWith(".md", StringComparison.Ordinal) && config.Language(f.Lang) is not null)
@@ -110,8 +118,72 @@ internal static partial class ContentLoader
             return null;
         }
 
-        var ast = Markdig.Markdown.Parse(text, MarkdownPipelines.Content);
+        if (Parse(text, displayPath, diagnostics) is not { } ast)
+        {
+            return null;
+        }
+
         return new SourcePage(lang, relPath, displayPath, kind.Value, meta, text, body, ast, glossary, stamp);
+    }
+
+    /// <summary>
+    /// The Markdown parsed, or null with a diagnostic at the file. Markdig refuses some input (quotes or
+    /// lists nested thousands deep) with an exception; whatever it throws is this file's problem, never
+    /// the build's.
+    /// </summary>
+    public static MarkdownDocument? Parse(string text, string displayPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(text, MarkdownPipelines.Content);
+        }
+#pragma warning disable CA1031 // any failure of the parser is this file's, reported at the file
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var (line, depth) = DeepestLine(text);
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, displayPath, line, 1, depth > 20
+                ? $"quotes or lists are nested {depth} deep here; the Markdown parser gives up on nesting this deep, so the page is not built (flatten it)"
+                : $"the Markdown parser gave up on this file ({e.Message.Split(". ")[0].TrimEnd('.')}); the page is not built");
+            return null;
+        }
+    }
+
+    /// <summary>The line whose quotes and list markers nest deepest, and how deep: where a parser's depth limit is met.</summary>
+    private static (int Line, int Depth) DeepestLine(string text)
+    {
+        var (best, bestDepth) = (1, 0);
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var depth = 0;
+            var line = lines[i];
+            var indent = 0;
+            for (var j = 0; j < line.Length; j++)
+            {
+                var c = line[j];
+                if (c is '>' || ((c is '-' or '*' or '+') && (j + 1 == line.Length || line[j + 1] is ' ' or '\t')))
+                {
+                    depth++;
+                }
+                else if (c is ' ')
+                {
+                    indent += depth == 0 ? 1 : 0; // only the indentation before the first marker nests
+                }
+                else if (c is not '\t')
+                {
+                    break;
+                }
+            }
+
+            depth += indent / 2;
+            if (depth > bestDepth)
+            {
+                (best, bestDepth) = (i + 1, depth);
+            }
+        }
+
+        return (best, bestDepth);
     }
 
     private static PageKind? KindOf(string relPath, YamlFields fields)

@@ -16,6 +16,10 @@ internal sealed class YamlFields
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _asked = [];
+
+    // Required keys that are missing while a near miss of them is present ("shorttitle" for "short_title"):
+    // reported once, as that unknown key with its did-you-mean, by RejectUnknown, instead of twice.
+    private readonly Dictionary<string, string> _missingNearMiss = new(StringComparer.Ordinal);
     private readonly YamlIds _ids;
 
     private readonly (int Line, int Column)? _start;
@@ -58,6 +62,16 @@ internal sealed class YamlFields
         }
         catch (YamlException e)
         {
+            // YAML allows only spaces for indentation, and YamlDotNet names the tab at odd places (or not at all).
+            var lines = yaml.Split('\n');
+            var tabbed = Array.FindIndex(lines, l => l.Length > l.TrimStart().Length && l[..(l.Length - l.TrimStart().Length)].Contains('\t'));
+            if (tabbed >= 0)
+            {
+                diagnostics.Error(ids.Invalid, path, tabbed + 1 + lineOffset, lines[tabbed].IndexOf('\t') + 1,
+                    "invalid YAML: a tab is used to indent this line; YAML indents with spaces only (replace the tab with spaces)");
+                return null;
+            }
+
             // An unclosed bracket or quote is noticed only at the end of the text: point at the last line
             // that has something on it rather than past the end.
             var lastLine = yaml.TrimEnd().Split('\n').Length;
@@ -92,6 +106,9 @@ internal sealed class YamlFields
     public (int Line, int Column) PositionOf(string key) => Find(key) is { } node ? Position(node) : Start;
 
     public bool Has(string key) => Find(key) is not null;
+
+    /// <summary>True when the key's value is a mapping (for keys that take a single value or a map).</summary>
+    public bool IsMap(string key) => Find(key) is YamlMappingNode;
 
     public string? String(string key, bool required = false)
     {
@@ -230,6 +247,11 @@ internal sealed class YamlFields
     public IEnumerable<string> Keys() =>
         _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>().ToList();
 
+    /// <summary>
+    /// Reports every key that was never asked for. A required key that was missing while a near miss of
+    /// it is present is reported here, once, as that unknown key with its did-you-mean: the one mistake
+    /// an editor made. Every mapping that has required keys must end with this call.
+    /// </summary>
     public void RejectUnknown()
     {
         foreach (var (k, _) in _node.Children)
@@ -240,6 +262,18 @@ internal sealed class YamlFields
                 Report(_ids.UnknownKey, k, $"unknown key \"{key}\"{DidYouMean.Hint(key, _asked)}");
             }
         }
+
+        foreach (var (missing, nearMiss) in _missingNearMiss)
+        {
+            if (_asked.Contains(nearMiss))
+            {
+                // The near miss is a key of its own after all: the required one is simply missing.
+                var (line, column) = Start;
+                _diagnostics.Error(_ids.Missing, _path, line, column, $"missing required \"{missing}\"");
+            }
+        }
+
+        _missingNearMiss.Clear();
     }
 
     /// <summary>The ids this kind of file reports with (site.yml, front matter, a data file).</summary>
@@ -269,6 +303,13 @@ internal sealed class YamlFields
         var node = Find(key);
         if (node is null && required)
         {
+            var nearMiss = Keys().FirstOrDefault(k => !_asked.Contains(k) && DidYouMean.Suggest(k, [key]) is not null);
+            if (nearMiss is not null)
+            {
+                _missingNearMiss[key] = nearMiss;
+                return null;
+            }
+
             var (line, column) = Start;
             _diagnostics.Error(_ids.Missing, _path, line, column, $"missing required \"{key}\"");
         }

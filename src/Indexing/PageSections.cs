@@ -1,3 +1,4 @@
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -9,7 +10,11 @@ namespace Microsite.Indexing;
 /// <summary>A section of a page: what comes before the first h2 ("top") or one h2 and what follows it.</summary>
 /// <param name="Markdown">The section's source text, for translation hashes.</param>
 /// <param name="Text">Its plain text (paragraphs and headings), for terminology and typography checks.</param>
-internal sealed record PageSection(string Id, string Title, int Line, string Markdown, string Text, int Paragraphs);
+internal sealed record PageSection(string Id, string Title, int Line, string Markdown, string Text, int Paragraphs)
+{
+    /// <summary>The section's top-level blocks (its heading first), to render it alone; footnotes are the page's, not a section's.</summary>
+    public IReadOnlyList<Block> Blocks { get; init; } = [];
+}
 
 internal static class PageSections
 {
@@ -50,7 +55,10 @@ internal static class PageSections
             var markdown = string.Join("\n\n", blocks.Select(b => page.Text.Substring(b.Span.Start, b.Span.Length).Trim()));
             var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
                 .Select(l => MarkdownText.Of(l.Inline)));
-            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock)));
+            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock))
+            {
+                Blocks = blocks.Where(b => b is not FootnoteGroup).ToList(),
+            });
             blocks.Clear();
         }
     }

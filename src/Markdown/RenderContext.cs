@@ -47,6 +47,15 @@ internal sealed class RenderContext
     /// <summary>The link for a glossary entry id.</summary>
     public Func<string, TermLink> TermLink { get; init; } = id => new TermLink("#" + id, id);
 
+    /// <summary>The same context with another term plan: a section written from another page's tree.</summary>
+    public RenderContext WithTerms(TermPlan terms) => new()
+    {
+        Options = Options,
+        ResolveUrl = ResolveUrl,
+        Terms = terms,
+        TermLink = TermLink,
+    };
+
     /// <summary>Writes a page-defined id with the page's prefix.</summary>
     public string Id(string id) => Options.IdPrefix + id;
 }

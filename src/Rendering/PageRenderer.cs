@@ -41,20 +41,50 @@ internal sealed class RenderedSite
 /// </summary>
 internal static class PageRenderer
 {
-    public static RenderedSite Render(SiteIndex index, Theme theme)
+    /// <param name="diagnostics">
+    /// Where a page that fails to render is reported, at its file (the page is then left empty, and the
+    /// build stops before layout); without it the failure is thrown.
+    /// </param>
+    public static RenderedSite Render(SiteIndex index, Theme theme, DiagnosticBag? diagnostics = null)
     {
-        var pages = Parallelism.Map(index.Pages, page => Render(index, theme, page));
+        var pages = Parallelism.Map(index.Pages, page => Guard(page, diagnostics, () => Render(index, theme, page), new RenderedPage(page, index.OutputPath(page), "", "")));
         var entries = index.Glossary.Values.SelectMany(g => g).ToList();
-        var definitions = Parallelism.Map(entries, entry => RenderDefinition(index, entry));
+        var definitions = Parallelism.Map(entries, entry => Guard(entry.Source, diagnostics, () => RenderDefinition(index, entry), ""));
         return new RenderedSite(pages, entries.Select((e, i) => (e, i)).ToDictionary(x => (x.e.Lang, x.e.Id), x => definitions[x.i]));
+    }
+
+    /// <summary>
+    /// Whatever a renderer throws on a page is that page's problem, reported at its file, never the build's:
+    /// the content that made it fail is the editor's to change.
+    /// </summary>
+    private static T Guard<T>(SourcePage page, DiagnosticBag? diagnostics, Func<T> render, T failed)
+    {
+        if (diagnostics is null)
+        {
+            return render();
+        }
+
+        try
+        {
+            return render();
+        }
+#pragma warning disable CA1031 // a failure of one page is reported at its file
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, page.DisplayPath, 0, 0,
+                $"this page could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); simplify its Markdown (deep nesting, a huge table?)");
+            return failed;
+        }
     }
 
     /// <summary>One page, as its own page and, for the home page and chapters, as a part of the full report.</summary>
     public static RenderedPage Render(SiteIndex index, Theme theme, SourcePage page)
     {
-        var own = RenderPage(index, theme.Strings(page.Lang), page);
+        var strings = theme.Strings(page.Lang);
+        var own = RenderPage(index, strings, page);
         return page.Kind is PageKind.Home or PageKind.Chapter
-            ? own with { ReportHtml = RenderInReport(index, page, index.OutputPath(page.Lang, SiteIndex.FullReportFile)) }
+            ? own with { ReportHtml = RenderInReport(index, page, index.OutputPath(page.Lang, SiteIndex.FullReportFile), strings) }
             : own;
     }
 
@@ -69,7 +99,50 @@ internal static class PageRenderer
             Terms = index.Terms(page),
             TermLink = id => new TermLink($"{glossaryHref}#{id}", strings.TermButton + index.Lookups[page.ContentLang].TermById[id]),
         };
-        return new RenderedPage(page, outputPath, SiteHtmlRenderer.Render(page.Ast, context));
+        return new RenderedPage(page, outputPath, Write(index, page, context, strings));
+    }
+
+    /// <summary>
+    /// The page's tree as HTML; a translation behind its source (see <see cref="SiteIndex.Composition"/>)
+    /// section by section, each from its own tree: the source's sections under a notice, in their language.
+    /// </summary>
+    private static string Write(SiteIndex index, SourcePage page, RenderContext context, UiStrings? strings)
+    {
+        if (index.Composition(page) is not { } composition)
+        {
+            return SiteHtmlRenderer.Render(page.Ast, context);
+        }
+
+        var source = composition.Source;
+        var sourceContext = context.WithTerms(index.Terms(source));
+        if (composition.WholeSource)
+        {
+            return Pending(SiteHtmlRenderer.Render(source.Ast, sourceContext), "");
+        }
+
+        var html = new System.Text.StringBuilder();
+        foreach (var shown in composition.Sections)
+        {
+            if (!shown.Pending)
+            {
+                html.Append(SiteHtmlRenderer.Render(shown.Section.Blocks, context));
+                continue;
+            }
+
+            // The heading opens the section, so the notice follows it: it belongs to this section, not the one before.
+            var blocks = shown.Section.Blocks;
+            var heading = blocks.Count > 0 && blocks[0] is Markdig.Syntax.HeadingBlock ? 1 : 0;
+            html.Append(Pending(SiteHtmlRenderer.Render(blocks.Skip(heading), sourceContext), SiteHtmlRenderer.Render(blocks.Take(heading), sourceContext)));
+        }
+
+        return html.ToString();
+
+        string Pending(string body, string heading)
+        {
+            var notice = System.Net.WebUtility.HtmlEncode(strings?.TranslationPending ?? "");
+            return $"<div class=\"translation-pending\" lang=\"{index.Language(source.Lang).HtmlLang}\">\n{heading}"
+                + $"<p class=\"translation-pending-notice\" lang=\"{index.Language(page.Lang).HtmlLang}\">{notice}</p>\n{body}</div>\n";
+        }
     }
 
     /// <summary>
@@ -95,7 +168,7 @@ internal static class PageRenderer
     /// section ids), headings one level down under the chapter's own heading, terms as plain text (the
     /// glossary is at the end), and links between chapters as links within the report.
     /// </summary>
-    public static string RenderInReport(SiteIndex index, SourcePage page, string reportPath)
+    public static string RenderInReport(SiteIndex index, SourcePage page, string reportPath, UiStrings? strings = null)
     {
         var slug = ReportSlug(page);
         var context = new RenderContext
@@ -109,7 +182,7 @@ internal static class PageRenderer
                 var link => Href(reportPath, link),
             },
         };
-        return SiteHtmlRenderer.Render(page.Ast, context);
+        return Write(index, page, context, strings);
     }
 
     /// <summary>Links to these pages become links within the report (the home page is in it too, but is linked as a page).</summary>

@@ -37,6 +37,11 @@ internal sealed partial class Theme
     public static Theme? Load(FileSet files, IEnumerable<string> languages, DiagnosticBag diagnostics)
     {
         var errors = diagnostics.ErrorCount;
+        foreach (var problem in files.Problems)
+        {
+            diagnostics.Error(problem.Id, files.Display(problem.Path), 0, 0, problem.Message);
+        }
+
         var layouts = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         foreach (var path in files.Paths.Where(p => p.StartsWith("layouts/", StringComparison.Ordinal) && p.EndsWith(".liquid", StringComparison.Ordinal)))
         {
@@ -60,7 +65,7 @@ internal sealed partial class Theme
             layouts[Path.GetFileNameWithoutExtension(path)] = template;
         }
 
-        foreach (var missing in RequiredLayouts.Where(l => !layouts.ContainsKey(l) && !files.Paths.Contains($"layouts/{l}.liquid")))
+        foreach (var missing in RequiredLayouts.Where(l => !layouts.ContainsKey(l) && !files.Paths.Contains($"layouts/{l}.liquid") && files.Problem($"layouts/{l}.liquid") is null))
         {
             diagnostics.Error(DiagnosticIds.LayoutMissing, files.Display($"layouts/{missing}.liquid"), 0, 0,
                 $"the layout \"{missing}.liquid\" is missing; every theme needs {string.Join(", ", RequiredLayouts.Select(l => l + ".liquid"))}");
@@ -94,6 +99,11 @@ internal sealed partial class Theme
     private static UiStrings? ReadStrings(FileSet files, string path, DiagnosticBag diagnostics)
     {
         var display = files.Display(path);
+        if (files.Problem(path) is not null)
+        {
+            return null; // reported with the theme's other unreadable files
+        }
+
         if (files.ReadBytes(path) is null)
         {
             diagnostics.Error(DiagnosticIds.UiStringMissing, display, 0, 0, $"the UI strings of this language are missing: add {display} (copy another language's file and translate it)");
