@@ -16,6 +16,12 @@ internal static partial class ConfigLoader
             return null;
         }
 
+        if (input.ReadBytes(FileName) is not null && input.Read(FileName) is null)
+        {
+            input.ReportNotUtf8(FileName, DiagnosticIds.ConfigInvalid, diagnostics);
+            return null;
+        }
+
         return Load(input.Read(FileName), input.Display(FileName), diagnostics, present: input.ReadBytes(FileName) is not null);
     }
 
@@ -44,7 +50,7 @@ internal static partial class ConfigLoader
                 var fields = langMap.Map(code)!;
                 if (!LanguageCode().IsMatch(code))
                 {
-                    langMap.ReportAt(DiagnosticIds.ConfigWrongValue, code, $"language code \"{code}\" must be lowercase letters, like zh or en");
+                    langMap.ReportAtKey(DiagnosticIds.ConfigWrongValue, code, $"language code \"{code}\" must be lowercase letters, like zh or en");
                     continue;
                 }
 

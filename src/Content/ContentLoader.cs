@@ -46,7 +46,7 @@ internal static partial class ContentLoader
                 return LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), text, diagnostics);
             }
 
-            diagnostics.Error(DiagnosticIds.FrontMatterInvalid, input.Display(path), 0, 0, FileSet.NotUtf8Message);
+            input.ReportNotUtf8(path, DiagnosticIds.FrontMatterInvalid, diagnostics);
             return null;
         });
 
@@ -149,8 +149,11 @@ internal static partial class ContentLoader
         }
     }
 
-    /// <summary>The line whose quotes and list markers nest deepest, and how deep: where a parser's depth limit is met.</summary>
-    private static (int Line, int Depth) DeepestLine(string text)
+    /// <summary>
+    /// The line whose quotes and list markers nest deepest, or whose run of emphasis or bracket characters is
+    /// longest, and how deep: where a parser's or renderer's depth limit is met.
+    /// </summary>
+    public static (int Line, int Depth) DeepestLine(string text)
     {
         var (best, bestDepth) = (1, 0);
         var lines = text.Split('\n');
@@ -177,6 +180,12 @@ internal static partial class ContentLoader
             }
 
             depth += indent / 2;
+            for (int j = 0, run = 0; j < line.Length; j++)
+            {
+                run = j > 0 && line[j] == line[j - 1] && line[j] is '*' or '_' or '~' or '[' or '(' or '>' ? run + 1 : 1;
+                depth = Math.Max(depth, line[j] is '*' or '_' or '~' or '[' or '(' ? run / 2 : 0);
+            }
+
             if (depth > bestDepth)
             {
                 (best, bestDepth) = (i + 1, depth);

@@ -197,6 +197,42 @@ internal sealed class FileSet
     public byte[]? ReadBytes(string path) => _files.GetValueOrDefault(path);
 
     /// <summary>
+    /// Where a file stops being UTF-8: the line and column of its first byte that is not, and that byte
+    /// (a GBK file breaks at its first Han character); null for a UTF-8 file or no file.
+    /// </summary>
+    public (int Line, int Column, byte Byte)? NotUtf8At(string path)
+    {
+        if (!_files.TryGetValue(path, out var bytes))
+        {
+            return null;
+        }
+
+        var chars = new char[bytes.Length];
+        if (System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.InvalidData)
+        {
+            return null;
+        }
+
+        var lineStart = Array.LastIndexOf(bytes, (byte)'\n', Math.Max(0, read - 1)) + 1;
+        if (read == 0)
+        {
+            lineStart = 0;
+        }
+
+        var line = 1 + bytes.AsSpan(0, lineStart).Count((byte)'\n');
+        var column = 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, read - lineStart);
+        return (line, column, bytes[read]);
+    }
+
+    /// <summary>The diagnostic for a file that is not UTF-8, at its first byte that is not.</summary>
+    public void ReportNotUtf8(string path, string id, DiagnosticBag diagnostics)
+    {
+        var at = NotUtf8At(path);
+        diagnostics.Error(id, Display(path), at?.Line ?? 0, at?.Column ?? 0,
+            at is { } a ? $"{NotUtf8Message} (byte 0x{a.Byte:X2} here is not UTF-8)" : NotUtf8Message);
+    }
+
+    /// <summary>
     /// False for a file that exists but is not UTF-8: a text saved as GBK by an editor on Chinese Windows
     /// would otherwise be published as mojibake without a word.
     /// </summary>

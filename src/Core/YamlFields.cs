@@ -72,11 +72,19 @@ internal sealed class YamlFields
                 return null;
             }
 
-            // An unclosed bracket or quote is noticed only at the end of the text: point at the last line
-            // that has something on it rather than past the end.
+            // An unclosed bracket or quote is noticed only further down, or at the end of the text: point at
+            // the line that opened it when there is one before, else at the last line that has something on it.
             var lastLine = yaml.TrimEnd().Split('\n').Length;
-            var line = (int)Math.Min(e.Start.Line, lastLine) + lineOffset;
-            diagnostics.Error(ids.Invalid, path, Math.Max(line, 1), (int)e.Start.Column,
+            var noticed = (int)Math.Min(e.Start.Line, lastLine);
+            var open = Array.FindIndex(lines, Unbalanced);
+            if (open >= 0 && open + 1 < noticed)
+            {
+                diagnostics.Error(ids.Invalid, path, open + 1 + lineOffset, OpenerColumn(lines[open]),
+                    $"invalid YAML: a bracket or quote opened here is never closed ({FirstSentence(e.InnerException?.Message ?? e.Message)} on line {noticed + lineOffset})");
+                return null;
+            }
+
+            diagnostics.Error(ids.Invalid, path, Math.Max(noticed + lineOffset, 1), (int)e.Start.Column,
                 $"invalid YAML: {FirstSentence(e.InnerException?.Message ?? e.Message)} (is a quote or bracket left open, or a value with \": \" unquoted?)");
             return null;
         }
@@ -285,6 +293,14 @@ internal sealed class YamlFields
         _diagnostics.Error(id, _path, line, column, message);
     }
 
+    /// <summary>Reports at the key itself (for a key that is wrong as a key, like a language code).</summary>
+    public void ReportAtKey(string id, string key, string message)
+    {
+        var node = _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key);
+        var (line, column) = node is null ? Start : Position(node);
+        _diagnostics.Error(id, _path, line, column, message);
+    }
+
     /// <summary>Reports at the value of <paramref name="key"/>, or at the start of the mapping when it is absent.</summary>
     public void ReportAt(string id, string key, string message)
     {
@@ -321,6 +337,13 @@ internal sealed class YamlFields
         _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     private static string Describe(YamlNode node) => node is YamlScalarNode s ? s.Value ?? "" : node.NodeType.ToString().ToLowerInvariant();
+
+    /// <summary>The column of the bracket or quote that an unbalanced line leaves open (1 when unclear).</summary>
+    private static int OpenerColumn(string line)
+    {
+        var at = line.LastIndexOfAny(['[', '{', '"']);
+        return at < 0 ? 1 : at + 1;
+    }
 
     private static bool Unbalanced(string line) =>
         line.Count(c => c == '[') != line.Count(c => c == ']') || line.Count(c => c == '{') != line.Count(c => c == '}')

@@ -212,6 +212,17 @@ internal sealed class SiteIndex
     /// </summary>
     public SourceLink ResolveLink(SourcePage from, string url)
     {
+        switch (Urls.Scheme(url.Trim()))
+        {
+            // A link that runs code or carries a whole document is never content (and the strict CSP would block it anyway).
+            case "javascript" or "vbscript" or "data":
+                return new SourceLink.Broken(DiagnosticIds.LinkTargetMissing,
+                    $"a \"{Urls.Scheme(url.Trim())}:\" link runs code or embeds a document instead of leading somewhere; link to a page or an https:// address");
+            case "file":
+                return new SourceLink.Broken(DiagnosticIds.LinkTargetMissing,
+                    "a \"file:\" link points at a file on this computer, which readers do not have; link to a page of the site or an https:// address");
+        }
+
         if (string.IsNullOrEmpty(url) || Urls.IsExternal(url))
         {
             return new SourceLink.Other();

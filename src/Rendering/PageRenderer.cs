@@ -72,8 +72,10 @@ internal static class PageRenderer
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, page.DisplayPath, 0, 0,
-                $"this page could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); simplify its Markdown (deep nesting, a huge table?)");
+            var (line, depth) = ContentLoader.DeepestLine(page.Text);
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, page.DisplayPath, depth > 20 ? line : 0, depth > 20 ? 1 : 0, depth > 20
+                ? $"Markdown nested {depth} deep here could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); the page is not built (flatten it)"
+                : $"this page could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); simplify its Markdown");
             return failed;
         }
     }

@@ -47,7 +47,7 @@ internal sealed partial class Theme
         {
             if (files.Read(path) is not { } source)
             {
-                diagnostics.Error(DiagnosticIds.TemplateInvalid, files.Display(path), 0, 0, "this template is not UTF-8 text; save it again as UTF-8");
+                files.ReportNotUtf8(path, DiagnosticIds.TemplateInvalid, diagnostics);
                 continue;
             }
 
@@ -112,7 +112,7 @@ internal sealed partial class Theme
 
         if (files.Read(path) is not { } text)
         {
-            diagnostics.Error(DiagnosticIds.UiStringsInvalid, display, 0, 0, "this file is not UTF-8 text; save it again as UTF-8");
+            files.ReportNotUtf8(path, DiagnosticIds.UiStringsInvalid, diagnostics);
             return null;
         }
 
