@@ -13,7 +13,15 @@ internal static class DidYouMean
         var bestDistance = int.MaxValue;
         foreach (var candidate in known.Order(StringComparer.Ordinal))
         {
-            var distance = Distance(wrong.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var (a, b) = (wrong.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = Distance(a, b);
+
+            // A word cut short or run on ("alias" for "aliases", "description" for "desc") is a near miss too.
+            if (Math.Min(a.Length, b.Length) >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
+            {
+                distance = Math.Min(distance, 1);
+            }
+
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);

@@ -213,10 +213,13 @@ internal sealed class FileSet
             return null;
         }
 
-        var lineStart = Array.LastIndexOf(bytes, (byte)'\n', Math.Max(0, read - 1)) + 1;
-        if (read == 0)
+        var lineStart = read == 0 ? 0 : Array.LastIndexOf(bytes, (byte)'\n', read - 1) + 1;
+
+        // Two GBK bytes can happen to read as one UTF-8 character: the mistake starts where the run of
+        // non-ASCII bytes before the first invalid one starts (the first Han character, as the editor sees it).
+        while (read > lineStart && bytes[read - 1] >= 0x80)
         {
-            lineStart = 0;
+            read--;
         }
 
         var line = 1 + bytes.AsSpan(0, lineStart).Count((byte)'\n');

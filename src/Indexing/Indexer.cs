@@ -175,10 +175,18 @@ internal static class Indexer
                 .ToList();
             result[lang.Code] = list;
 
-            foreach (var duplicate in list.GroupBy(e => e.Meta.Number).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+            foreach (var group in list.GroupBy(e => e.Meta.Number).Where(g => g.Count() > 1))
             {
-                diagnostics.Error(DiagnosticIds.EntryNumberDuplicate, duplicate.Source.DisplayPath, duplicate.Meta.Line, 1,
-                    $"glossary number {duplicate.Meta.Number} is also used by {list.First(e => e.Meta.Number == duplicate.Meta.Number).Source.DisplayPath}");
+                // The entry whose number differs from its translation's is the one that changed: report it
+                // there. Without such a witness, every entry after the first.
+                var changed = group.Where(e => entries.Any(p => p.RelPath == e.Source.RelPath && p.Lang != e.Lang && p.Glossary!.Number != e.Meta.Number)).ToList();
+                var reported = changed.Count > 0 && changed.Count < group.Count() ? changed : group.Skip(1).ToList();
+                foreach (var duplicate in reported)
+                {
+                    var other = group.First(e => !ReferenceEquals(e, duplicate));
+                    diagnostics.Error(DiagnosticIds.EntryNumberDuplicate, duplicate.Source.DisplayPath, duplicate.Meta.Line, 1,
+                        $"glossary number {duplicate.Meta.Number} is also used by {other.Source.DisplayPath}");
+                }
             }
         }
 

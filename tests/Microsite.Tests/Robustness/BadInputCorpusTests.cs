@@ -337,9 +337,12 @@ public sealed class BadInputCorpusTests : IDisposable
         return Path.GetFullPath(path);
     }
 
-    /// <summary>The text with its Han characters as two bytes that are not UTF-8, as a GBK file has them.</summary>
-    private static byte[] GbkLike(string text) =>
-        text.SelectMany(c => c < 128 ? [(byte)c] : new byte[] { 0xD5, 0xFD }).ToArray();
+    /// <summary>The text saved as GBK, as Chinese Windows editors do.</summary>
+    private static byte[] GbkLike(string text)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GBK").GetBytes(text);
+    }
 
     private static (int Exit, string Out, string Err) Cli(params string[] args)
     {
