@@ -127,12 +127,20 @@ internal static partial class ContentLoader
     }
 
     /// <summary>
-    /// The Markdown parsed, or null with a diagnostic at the file. Markdig refuses some input (quotes or
-    /// lists nested thousands deep) with an exception; whatever it throws is this file's problem, never
-    /// the build's.
+    /// The Markdown parsed, or null with a diagnostic at the file. Nesting deeper than any report would is
+    /// refused before Markdig sees it (deep enough, it would overflow the stack, which ends the process);
+    /// whatever else Markdig throws is this file's problem too, never the build's.
     /// </summary>
     public static MarkdownDocument? Parse(string text, string displayPath, DiagnosticBag diagnostics)
     {
+        var (line, depth) = MarkdownNesting.Deepest(text);
+        if (depth > MarkdownNesting.Limit)
+        {
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, displayPath, line, 1,
+                $"quotes, lists, emphasis or brackets nest {depth} deep here, more than the {MarkdownNesting.Limit} a page may; the page is not built (flatten it, or close what is left open)");
+            return null;
+        }
+
         try
         {
             return Markdig.Markdown.Parse(text, MarkdownPipelines.Content);
@@ -141,58 +149,10 @@ internal static partial class ContentLoader
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var (line, depth) = DeepestLine(text);
-            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, displayPath, line, 1, depth > 20
-                ? $"quotes or lists are nested {depth} deep here; the Markdown parser gives up on nesting this deep, so the page is not built (flatten it)"
-                : $"the Markdown parser gave up on this file ({e.Message.Split(". ")[0].TrimEnd('.')}); the page is not built");
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, displayPath, line, 1,
+                $"the Markdown parser gave up on this file ({e.Message.Split(". ")[0].TrimEnd('.')}); the page is not built (the deepest nesting is here)");
             return null;
         }
-    }
-
-    /// <summary>
-    /// The line whose quotes and list markers nest deepest, or whose run of emphasis or bracket characters is
-    /// longest, and how deep: where a parser's or renderer's depth limit is met.
-    /// </summary>
-    public static (int Line, int Depth) DeepestLine(string text)
-    {
-        var (best, bestDepth) = (1, 0);
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var depth = 0;
-            var line = lines[i];
-            var indent = 0;
-            for (var j = 0; j < line.Length; j++)
-            {
-                var c = line[j];
-                if (c is '>' || ((c is '-' or '*' or '+') && (j + 1 == line.Length || line[j + 1] is ' ' or '\t')))
-                {
-                    depth++;
-                }
-                else if (c is ' ')
-                {
-                    indent += depth == 0 ? 1 : 0; // only the indentation before the first marker nests
-                }
-                else if (c is not '\t')
-                {
-                    break;
-                }
-            }
-
-            depth += indent / 2;
-            for (int j = 0, run = 0; j < line.Length; j++)
-            {
-                run = j > 0 && line[j] == line[j - 1] && line[j] is '*' or '_' or '~' or '[' or '(' or '>' ? run + 1 : 1;
-                depth = Math.Max(depth, line[j] is '*' or '_' or '~' or '[' or '(' ? run / 2 : 0);
-            }
-
-            if (depth > bestDepth)
-            {
-                (best, bestDepth) = (i + 1, depth);
-            }
-        }
-
-        return (best, bestDepth);
     }
 
     private static PageKind? KindOf(string relPath, YamlFields fields)

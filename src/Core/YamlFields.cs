@@ -41,6 +41,13 @@ internal sealed class YamlFields
     /// <summary>Parses YAML text whose first line is line <paramref name="lineOffset"/> + 1 of the file.</summary>
     public static YamlFields? Parse(string yaml, string path, int lineOffset, DiagnosticBag diagnostics, YamlIds ids)
     {
+        if (TooDeep(yaml) is { } deep)
+        {
+            diagnostics.Error(ids.Invalid, path, deep.Line + lineOffset, deep.Column,
+                $"invalid YAML: nested {deep.Depth} deep here (brackets opened and not closed, or indented ever further?); these files need a few levels at most");
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -100,6 +107,51 @@ internal sealed class YamlFields
                 "invalid YAML: a bracket or quote is opened and never closed");
             return null;
         }
+    }
+
+    /// <summary>Deeper than any of our YAML files nest, and far below where YamlDotNet's parser overflows the stack.</summary>
+    public const int NestingLimit = 32;
+
+    /// <summary>
+    /// Where YAML text nests deeper than <see cref="NestingLimit"/> (brackets, or indentation), or null.
+    /// YamlDotNet recurses for each level: thousands of levels overflow the stack, and a stack overflow
+    /// ends the process without a word, so such text is refused before it is parsed.
+    /// </summary>
+    public static (int Line, int Column, int Depth)? TooDeep(string yaml)
+    {
+        var (line, column, depth, indent) = (1, 0, 0, true);
+        var spaces = 0;
+        foreach (var c in yaml)
+        {
+            column++;
+            switch (c)
+            {
+                case '\n':
+                    (line, column, indent, spaces) = (line + 1, 0, true, 0);
+                    continue;
+                case ' ' when indent:
+                    if (++spaces / 2 > NestingLimit)
+                    {
+                        return (line, column, spaces / 2);
+                    }
+
+                    continue;
+                case '[' or '{':
+                    if (++depth > NestingLimit)
+                    {
+                        return (line, column, depth);
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+
+            indent = false;
+        }
+
+        return null;
     }
 
     public (int Line, int Column) Position(YamlNode node) => ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);

@@ -253,6 +253,12 @@ internal static class Indexer
         }
 
         var path = input.Display(TerminologyFile);
+        if (YamlFields.TooDeep(text) is { } deep)
+        {
+            diagnostics.Error(DiagnosticIds.TerminologyInvalid, path, deep.Line, deep.Column, $"invalid YAML: nested {deep.Depth} deep here (brackets opened and not closed?)");
+            return list;
+        }
+
         try
         {
             var stream = new YamlStream();

@@ -47,9 +47,9 @@ internal static class PageRenderer
     /// </param>
     public static RenderedSite Render(SiteIndex index, Theme theme, DiagnosticBag? diagnostics = null)
     {
-        var pages = Parallelism.Map(index.Pages, page => Guard(page, diagnostics, () => Render(index, theme, page), new RenderedPage(page, index.OutputPath(page), "", "")));
+        var pages = Parallelism.Map(index.Pages, page => Guard(index, page, diagnostics, () => Render(index, theme, page), new RenderedPage(page, index.OutputPath(page), "", "")));
         var entries = index.Glossary.Values.SelectMany(g => g).ToList();
-        var definitions = Parallelism.Map(entries, entry => Guard(entry.Source, diagnostics, () => RenderDefinition(index, entry), ""));
+        var definitions = Parallelism.Map(entries, entry => Guard(index, entry.Source, diagnostics, () => RenderDefinition(index, entry), ""));
         return new RenderedSite(pages, entries.Select((e, i) => (e, i)).ToDictionary(x => (x.e.Lang, x.e.Id), x => definitions[x.i]));
     }
 
@@ -57,7 +57,7 @@ internal static class PageRenderer
     /// Whatever a renderer throws on a page is that page's problem, reported at its file, never the build's:
     /// the content that made it fail is the editor's to change.
     /// </summary>
-    private static T Guard<T>(SourcePage page, DiagnosticBag? diagnostics, Func<T> render, T failed)
+    private static T Guard<T>(SiteIndex index, SourcePage page, DiagnosticBag? diagnostics, Func<T> render, T failed)
     {
         if (diagnostics is null)
         {
@@ -72,10 +72,12 @@ internal static class PageRenderer
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var (line, depth) = ContentLoader.DeepestLine(page.Text);
-            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, page.DisplayPath, depth > 20 ? line : 0, depth > 20 ? 1 : 0, depth > 20
-                ? $"Markdown nested {depth} deep here could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); the page is not built (flatten it)"
-                : $"this page could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); simplify its Markdown");
+            // A translation shown with source sections fails on what those sections hold: blame the deeper text.
+            var blamed = index.Composition(page) is { } composition
+                && MarkdownNesting.Deepest(composition.Source.Text).Depth > MarkdownNesting.Deepest(page.Text).Depth ? composition.Source : page;
+            var (line, _) = MarkdownNesting.Deepest(blamed.Text);
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, blamed.DisplayPath, line, 1,
+                $"this page could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); simplify its Markdown (the deepest nesting is here)");
             return failed;
         }
     }

@@ -51,6 +51,13 @@ internal sealed partial class Theme
                 continue;
             }
 
+            if (TooDeep(source) is { } deep)
+            {
+                diagnostics.Error(DiagnosticIds.TemplateInvalid, files.Display(path), deep.Line, deep.Column,
+                    $"Liquid syntax error: tags or parentheses nest {deep.Depth} deep here, more than a template may (is an end tag missing again and again?)");
+                continue;
+            }
+
             if (!Parser.TryParse(source, out var template, out var error))
             {
                 // Fluid says where: "… at (12:5)".
@@ -85,6 +92,46 @@ internal sealed partial class Theme
             .ToDictionary(p => p["assets/".Length..], p => files.ReadBytes(p)!, StringComparer.Ordinal);
         return diagnostics.ErrorCount > errors ? null : new Theme(layouts, strings, assets, files);
     }
+
+    /// <summary>Deeper than any layout nests, and far below where Fluid's parser overflows the stack.</summary>
+    private const int NestingLimit = 32;
+
+    /// <summary>
+    /// Where a template nests block tags ({% if %} … {% endif %}) or parentheses deeper than any layout
+    /// would, or null. Fluid's parser recurses for each level: thousands of levels overflow the stack, which
+    /// ends the process without a word, so such a template is refused before it is parsed.
+    /// </summary>
+    private static (int Line, int Column, int Depth)? TooDeep(string source)
+    {
+        var (tags, brackets) = (0, 0);
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c is '(' or '[')
+            {
+                brackets++;
+            }
+            else if (c is ')' or ']')
+            {
+                brackets = Math.Max(0, brackets - 1);
+            }
+            else if (c == '{' && i + 1 < source.Length && source[i + 1] == '%' && BlockTag().Match(source, i) is { Success: true } tag)
+            {
+                tags = tag.Groups[1].Value.StartsWith("end", StringComparison.Ordinal) ? Math.Max(0, tags - 1) : tags + 1;
+            }
+
+            if (Math.Max(tags, brackets) > NestingLimit)
+            {
+                var line = 1 + source.AsSpan(0, i).Count('\n');
+                return (line, i - source.LastIndexOf('\n', Math.Max(0, i - 1)), Math.Max(tags, brackets));
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\G\{%-?\s*(if|unless|for|case|capture|tablerow|comment|raw|endif|endunless|endfor|endcase|endcapture|endtablerow|endcomment|endraw)\b")]
+    private static partial Regex BlockTag();
 
     public IFluidTemplate Layout(string name) => _layouts[name];
 

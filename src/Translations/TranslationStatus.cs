@@ -79,7 +79,7 @@ internal static class TranslationStatus
         foreach (var report in Report(index))
         {
             var composition = translations.GetValueOrDefault(report.Translation) is { } page ? index.Composition(page) : null;
-            if (composition is { Pending.Count: > 0 } && report.State is TranslationState.Stale or TranslationState.Unmarked)
+            if (composition is { Pending.Count: > 0 })
             {
                 // Chinese first: the sections are shown in the source language; say which, and how to finish.
                 var translation = composition.Translation;

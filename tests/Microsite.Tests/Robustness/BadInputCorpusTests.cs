@@ -199,7 +199,11 @@ public sealed class BadInputCorpusTests : IDisposable
         ["quotes nested 10,000 deep"] = (s => s.Edit("zh/a.md", t => t + "\n" + new string('>', 10000) + " 深。\n"), Expect.Fails("MS0208", "input/zh/a.md:16:1")),
         ["lists nested 10,000 deep"] = (s => s.Edit("en/a.md", t => t + "\n" + string.Concat(Enumerable.Repeat("- ", 10000)) + "deep\n"), Expect.Fails("MS0208", "input/en/a.md:16:1")),
         ["emphasis nested 10,000 deep"] = (s => s.Edit("en/a.md", t => t + "\n" + new string('*', 10000) + "deep" + new string('*', 10000) + "\n"), Expect.Fails("MS0208", "input/en/a.md:16:1")),
-        ["brackets nested 10,000 deep"] = (s => s.Edit("en/a.md", t => t + "\n" + new string('[', 10000) + "deep" + new string(']', 10000) + "\n"), Expect.Fails("MS0102", "input/en/a.md:16:9999")),
+        ["brackets nested 10,000 deep"] = (s => s.Edit("en/a.md", t => t + "\n" + new string('[', 10000) + "deep" + new string(']', 10000) + "\n"), Expect.Fails("MS0208", "input/en/a.md:16:1")),
+        ["emphasis nested 100,000 deep (a stack overflow once)"] = (s => s.Edit("zh/a.md", t => t + "\n" + new string('*', 100000) + "深" + new string('*', 100000) + "\n"), Expect.Fails("MS0208", "input/zh/a.md:16:1")),
+        ["ordered lists nested 20,000 deep"] = (s => s.Edit("zh/a.md", t => t + "\n" + string.Concat(Enumerable.Repeat("1. ", 20000)) + "深\n"), Expect.Fails("MS0208", "input/zh/a.md:16:1")),
+        ["front matter brackets nested 100,000 deep (a stack overflow once)"] = (s => s.Edit("zh/a.md", t => t.Replace("title: 一、总结", "title: " + new string('[', 100000) + new string(']', 100000))), Expect.Fails("MS0020", "input/zh/a.md:3:40")),
+        ["front matter indented 2,500 levels deep"] = (s => s.Edit("zh/a.md", t => t.Replace("slug: review\n", "slug: review\nx:\n" + string.Concat(Enumerable.Range(1, 2500).Select(i => new string(' ', i) + "a:\n")))), Expect.Fails("MS0020", "input/zh/a.md:73:66")),
         ["a 5 MB chapter"] = (s => s.Edit("zh/a.md", t => t + string.Concat(Enumerable.Range(0, 5 * 1024 * 1024 / 60).Select(i => $"\n第{i}段，相城区建设双中心，推进高质量发展。\n"))),
             Expect.Builds(output => Assert.True(new FileInfo(Path.Combine(output, "review.html")).Length > 5 * 1024 * 1024))),
         ["a heading id used twice"] = (s => s.Edit("zh/a.md", t => t + "\n## 又一节 {#economy}\n\n又一段。\n"), Expect.Fails("MS0204", "input/zh/a.md:16:1")),
@@ -240,6 +244,8 @@ public sealed class BadInputCorpusTests : IDisposable
         // The theme
         ["a missing layout"] = (s => File.Delete(Path.Combine(s.Theme, "layouts", "chapter.liquid")), Expect.Fails("MS0031", "theme/layouts/chapter.liquid")),
         ["a Liquid syntax error"] = (s => s.EditTheme("layouts/chapter.liquid", t => t.Replace("<h1>{{ page.title }}</h1>", "<h1>{% if %}</h1>")), Expect.Fails("MS0030", "theme/layouts/chapter.liquid:2:")),
+        ["Liquid tags nested 20,000 deep (a stack overflow once)"] = (s => s.EditTheme("layouts/page.liquid", t => string.Concat(Enumerable.Repeat("{% if true %}", 20000)) + string.Concat(Enumerable.Repeat("{% endif %}", 20000)) + t), Expect.Fails("MS0030", "theme/layouts/page.liquid:1:417")),
+        ["Liquid parentheses nested 20,000 deep (a stack overflow once)"] = (s => s.EditTheme("layouts/page.liquid", t => "{{ " + new string('(', 20000) + "1" + new string(')', 20000) + " }}" + t), Expect.Fails("MS0030", "theme/layouts/page.liquid:1:36")),
         ["a missing UI string"] = (s => s.EditTheme("i18n/en.yml", t => t.Replace("home: Home\n", "")), Expect.Fails("MS0032", "theme/i18n/en.yml:2:1")),
     };
 
