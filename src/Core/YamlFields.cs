@@ -44,7 +44,7 @@ internal sealed class YamlFields
         if (TooDeep(yaml) is { } deep)
         {
             diagnostics.Error(ids.Invalid, path, deep.Line + lineOffset, deep.Column,
-                $"invalid YAML: nested {deep.Depth} deep here (brackets opened and not closed, or indented ever further?); these files need a few levels at most");
+                $"invalid YAML: nested {deep.Depth} deep here (brackets left open, lists inside lists, or lines indented ever further?); these files need a few levels at most");
             return null;
         }
 
@@ -119,36 +119,45 @@ internal sealed class YamlFields
     /// </summary>
     public static (int Line, int Column, int Depth)? TooDeep(string yaml)
     {
-        var (line, column, depth, indent) = (1, 0, 0, true);
-        var spaces = 0;
-        foreach (var c in yaml)
+        // Levels: brackets opened and not yet closed, and at the start of each line its indentation (two
+        // spaces a level) and its "- " and "? " markers, each a block nested in the one before.
+        var (line, column, flow, block, spaces, start) = (1, 0, 0, 0, 0, true);
+        for (var i = 0; i < yaml.Length; i++)
         {
+            var c = yaml[i];
             column++;
-            switch (c)
+            if (c == '\n')
             {
-                case '\n':
-                    (line, column, indent, spaces) = (line + 1, 0, true, 0);
-                    continue;
-                case ' ' when indent:
-                    if (++spaces / 2 > NestingLimit)
-                    {
-                        return (line, column, spaces / 2);
-                    }
-
-                    continue;
-                case '[' or '{':
-                    if (++depth > NestingLimit)
-                    {
-                        return (line, column, depth);
-                    }
-
-                    break;
-                case ']' or '}':
-                    depth = Math.Max(0, depth - 1);
-                    break;
+                (line, column, block, spaces, start) = (line + 1, 0, 0, 0, true);
+                continue;
             }
 
-            indent = false;
+            if (start && c == ' ')
+            {
+                spaces++;
+            }
+            else if (start && c is '-' or '?' && (i + 1 == yaml.Length || yaml[i + 1] is ' ' or '\t' or '\n'))
+            {
+                block++;
+            }
+            else if (c is '[' or '{')
+            {
+                (flow, start) = (flow + 1, false);
+            }
+            else if (c is ']' or '}')
+            {
+                (flow, start) = (Math.Max(0, flow - 1), false);
+            }
+            else
+            {
+                start = false;
+            }
+
+            var depth = Math.Max(flow, block + (spaces / 2));
+            if (depth > NestingLimit)
+            {
+                return (line, column, depth);
+            }
         }
 
         return null;

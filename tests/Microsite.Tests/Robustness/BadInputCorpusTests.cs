@@ -203,6 +203,7 @@ public sealed class BadInputCorpusTests : IDisposable
         ["emphasis nested 100,000 deep (a stack overflow once)"] = (s => s.Edit("zh/a.md", t => t + "\n" + new string('*', 100000) + "深" + new string('*', 100000) + "\n"), Expect.Fails("MS0208", "input/zh/a.md:16:1")),
         ["ordered lists nested 20,000 deep"] = (s => s.Edit("zh/a.md", t => t + "\n" + string.Concat(Enumerable.Repeat("1. ", 20000)) + "深\n"), Expect.Fails("MS0208", "input/zh/a.md:16:1")),
         ["front matter brackets nested 100,000 deep (a stack overflow once)"] = (s => s.Edit("zh/a.md", t => t.Replace("title: 一、总结", "title: " + new string('[', 100000) + new string(']', 100000))), Expect.Fails("MS0020", "input/zh/a.md:3:40")),
+        ["front matter lists nested 20,000 deep (found by the fuzz run: a stack overflow)"] = (s => s.Edit("zh/a.md", t => t.Replace("slug: review\n", "slug: review\nx:\n  " + string.Concat(Enumerable.Repeat("- ", 20000)) + "a\n")), Expect.Fails("MS0020", "input/zh/a.md:8:45")),
         ["front matter indented 2,500 levels deep"] = (s => s.Edit("zh/a.md", t => t.Replace("slug: review\n", "slug: review\nx:\n" + string.Concat(Enumerable.Range(1, 2500).Select(i => new string(' ', i) + "a:\n")))), Expect.Fails("MS0020", "input/zh/a.md:73:66")),
         ["a 5 MB chapter"] = (s => s.Edit("zh/a.md", t => t + string.Concat(Enumerable.Range(0, 5 * 1024 * 1024 / 60).Select(i => $"\n第{i}段，相城区建设双中心，推进高质量发展。\n"))),
             Expect.Builds(output => Assert.True(new FileInfo(Path.Combine(output, "review.html")).Length > 5 * 1024 * 1024))),

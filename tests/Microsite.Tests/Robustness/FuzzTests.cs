@@ -11,7 +11,8 @@ namespace Microsite.Tests.Robustness;
 /// 0 or 1, nothing is written outside output/, and output/ is never partial (the previous site after a
 /// failed build, a complete new one after a good one). A few hundred by default; on demand many more:
 /// MICROSITE_FUZZ_COUNT=5000 MICROSITE_FUZZ_SEED=7 tests/run --filter FullyQualifiedName~FuzzTests
-/// (MICROSITE_FUZZ_ONLY=N replays mutation N of that seed alone).
+/// (MICROSITE_FUZZ_ONLY=N replays mutation N of that seed alone; after a crash of the test process the
+/// mutation it died on is in $TMPDIR/microsite-fuzz-last.txt).
 /// </summary>
 public sealed class FuzzTests : IDisposable
 {
@@ -139,7 +140,9 @@ public sealed class FuzzTests : IDisposable
         return new Mutation(string.Join("; ", described), changes);
     }
 
-    private static string Escape(string token) => token.Replace("\n", "\\n").Replace("\r", "\\r").Replace("\t", "\\t");
+    /// <summary>The token as it can be read and written back: control characters and lone surrogates as \uXXXX.</summary>
+    private static string Escape(string token) =>
+        string.Concat(token.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     [Fact]
     public void Mutations_of_the_real_report_exit_0_or_1_write_only_output_and_never_leave_it_partial()
@@ -178,6 +181,8 @@ public sealed class FuzzTests : IDisposable
                 Write(path, bytes);
             }
 
+            // A stack overflow ends the test process before any assertion can speak: the mutation it died on is here.
+            File.WriteAllText(LastMutation, replay + "\n");
             var written = Files(_root).Where(f => !f.StartsWith("output/", StringComparison.Ordinal)).ToDictionary(f => f, f => Hash(File.ReadAllBytes(Path.Combine(_root, f))));
             var (exit, stdout, stderr) = Build();
 
@@ -214,6 +219,9 @@ public sealed class FuzzTests : IDisposable
         Console.WriteLine($"fuzz: seed {seed}, {(only >= 0 ? 1 : count)} mutations in {watch.Elapsed.TotalSeconds:0.0} s: {exits[0]} built, {exits[1]} failed with content errors");
         Assert.True(only >= 0 || exits[1] > 0, "no mutation failed: the mutations are not reaching the checks");
     }
+
+    /// <summary>Where the mutation being built is recorded, for replaying one that crashed the test process.</summary>
+    private static readonly string LastMutation = Path.Combine(Path.GetTempPath(), "microsite-fuzz-last.txt");
 
     private (int Exit, string Out, string Err) Build()
     {
