@@ -140,7 +140,7 @@ internal static partial class ContentChecks
 
             // Markdig splits an unmatched "[[" into pieces: look at the paragraph's source, less what did take.
             if (node is LeafBlock { Inline: not null } leaf and not CodeBlock
-                && LeftOverSyntax(WellFormed().Replace(page.Text.Substring(leaf.Span.Start, leaf.Span.Length), "")) is { } leftOver)
+                && LeftOverSyntax(WellFormed().Replace(page.TextAt(leaf.Span), "")) is { } leftOver)
             {
                 diagnostics.Warning(DiagnosticIds.SyntaxLeftAsText, page.DisplayPath, leaf.Line + 1, leaf.Column + 1,
                     $"\"{leftOver}\" is shown as text: an explicit glossary reference is [[term]], a language run [text]{{lang=en}}");

@@ -52,7 +52,7 @@ internal static class PageSections
                 return;
             }
 
-            var markdown = string.Join("\n\n", blocks.Select(b => page.Text.Substring(b.Span.Start, b.Span.Length).Trim()));
+            var markdown = string.Join("\n\n", blocks.Select(b => page.TextAt(b.Span).Trim()));
             var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
                 .Select(l => MarkdownText.Of(l.Inline)));
             sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock))

@@ -207,6 +207,8 @@ public sealed class BadInputCorpusTests : IDisposable
         ["front matter indented 2,500 levels deep"] = (s => s.Edit("zh/a.md", t => t.Replace("slug: review\n", "slug: review\nx:\n" + string.Concat(Enumerable.Range(1, 2500).Select(i => new string(' ', i) + "a:\n")))), Expect.Fails("MS0020", "input/zh/a.md:73:66")),
         ["a 5 MB chapter"] = (s => s.Edit("zh/a.md", t => t + string.Concat(Enumerable.Range(0, 5 * 1024 * 1024 / 60).Select(i => $"\n第{i}段，相城区建设双中心，推进高质量发展。\n"))),
             Expect.Builds(output => Assert.True(new FileInfo(Path.Combine(output, "review.html")).Length > 5 * 1024 * 1024))),
+        ["a code fence opened on the last line (found by the fuzz run: exit 2)"] = (s => s.Write("zh/glossary/dual-centre.md", ZhEntry + "\n```"),
+            Expect.Builds(output => Assert.Contains("指两个中心。", File.ReadAllText(Path.Combine(output, "glossary.html"))))),
         ["a heading id used twice"] = (s => s.Edit("zh/a.md", t => t + "\n## 又一节 {#economy}\n\n又一段。\n"), Expect.Fails("MS0204", "input/zh/a.md:16:1")),
         ["a misspelt glossary reference"] = (s => s.Edit("zh/a.md", t => t.Replace("经济段落。", "经济[[双中新]]段落。")), Expect.Fails("MS0102", "input/zh/a.md:14:3")),
         ["two chapters in one place"] = (s =>
