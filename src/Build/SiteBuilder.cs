@@ -93,8 +93,13 @@ internal static class SiteBuilder
             return Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList());
         }
 
+        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions));
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, timer, config, notes); // a page that could not be rendered (reported at its file)
+        }
+
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
-        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, session?.Pages, session?.Definitions));
         var search = timer.Time("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary));
 
         var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged)

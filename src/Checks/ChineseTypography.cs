@@ -79,6 +79,7 @@ internal static partial class ChineseTypography
             {
                 LiteralInline literal => literal.Content.ToString(),
                 CodeInline code => code.Content,
+                Markdown.Glossary.ExplicitTermInline term => term.Term,
                 LineBreakInline => "\n",
                 _ => null,
             };

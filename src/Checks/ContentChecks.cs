@@ -98,7 +98,8 @@ internal static partial class ContentChecks
     /// <summary>An explicit [[term]] must name a term or alias of its language's glossary.</summary>
     private static void ReportUnknownTerms(SiteIndex index, SourcePage page, DiagnosticBag diagnostics)
     {
-        if (index.Lookups.TryGetValue(page.Lang, out var glossary))
+        // An entry that did not load may be the term referred to: its own error comes first.
+        if (index.Lookups.TryGetValue(page.Lang, out var glossary) && !index.HasUnreadableEntries(page.Lang))
         {
             foreach (var (reference, message) in TermPlanner.UnknownReferences(page.Ast, glossary))
             {
@@ -145,7 +146,7 @@ internal static partial class ContentChecks
 
             // Markdig splits an unmatched "[[" into pieces: look at the paragraph's source, less what did take.
             if (node is LeafBlock { Inline: not null } leaf and not CodeBlock
-                && LeftOverSyntax(WellFormed().Replace(page.Text.Substring(leaf.Span.Start, leaf.Span.Length), "")) is { } leftOver)
+                && LeftOverSyntax(WellFormed().Replace(page.TextAt(leaf.Span), "")) is { } leftOver)
             {
                 diagnostics.Warning(DiagnosticIds.SyntaxLeftAsText, page.DisplayPath, leaf.Line + 1, leaf.Column + 1,
                     $"\"{leftOver}\" is shown as text: an explicit glossary reference is [[term]], a language run [text]{{lang=en}}");
@@ -204,14 +205,25 @@ internal static partial class ContentChecks
         var theirs = index.Sections(pair);
         var ourIds = ours.Select(s => s.Id).ToList();
         var theirIds = theirs.Select(s => s.Id).ToList();
-        if (!ourIds.SequenceEqual(theirIds))
+        if (ourIds.Distinct().Count() != ourIds.Count || theirIds.Distinct().Count() != theirIds.Count)
+        {
+            return; // a repeated heading id (MS0204, reported at the heading) leaves nothing to compare section by section
+        }
+
+        // Chinese first: sections the translation has not caught up with are shown from the source (the
+        // translations stage warns); only the sections the translation shows as its own are compared.
+        var composition = index.Composition(pair);
+        if (!ourIds.SequenceEqual(theirIds) && composition is null)
         {
             diagnostics.Error(DiagnosticIds.SectionsDiffer, pair.DisplayPath, 1, 1,
                 $"section ids differ from {page.DisplayPath}: [{string.Join(", ", theirIds)}] here, [{string.Join(", ", ourIds)}] there (both languages need the same {{#id}} headings in the same order, so the language switch keeps the reader's place)");
             return;
         }
 
-        foreach (var (mine, other) in ours.Zip(theirs))
+        var sections = composition is null
+            ? ours.Zip(theirs).ToList()
+            : composition.Sections.Where(s => !s.Pending).Select(s => (ours.First(o => o.Id == s.Section.Id), s.Section)).ToList();
+        foreach (var (mine, other) in sections)
         {
             if (mine.Paragraphs != other.Paragraphs)
             {

@@ -1,5 +1,6 @@
 using Microsite.Core;
 using Microsite.Indexing;
+using Microsite.Markdown.Glossary;
 
 namespace Microsite.Checks;
 
@@ -12,7 +13,8 @@ internal static class GlossaryUsage
         var notes = new List<string>();
         foreach (var (lang, entries) in index.Glossary)
         {
-            if (entries.Count == 0)
+            // A page that did not load may use any term: "never used" could be false, and its error comes first.
+            if (entries.Count == 0 || index.HasUnreadablePages(lang))
             {
                 continue;
             }
@@ -20,7 +22,8 @@ internal static class GlossaryUsage
             // A fallback page's text is the other language's: its terms are not uses in this one.
             var used = index.Pages.Where(p => p.Lang == lang && p.FallbackFrom is null).SelectMany(p => index.Terms(p).Uses).Select(u => u.EntryId).ToHashSet(StringComparer.Ordinal);
             var unused = entries.Where(e => !used.Contains(e.Id)).ToList();
-            foreach (var entry in unused.Where(e => e.Meta.Unused is null))
+            var meant = MeantByUnknownReferences(index, lang);
+            foreach (var entry in unused.Where(e => e.Meta.Unused is null && !meant.Contains(e.Id)))
             {
                 diagnostics.Warning(DiagnosticIds.TermUnused, entry.Source.DisplayPath, entry.Meta.Line, 1,
                     $"glossary term \"{entry.Meta.Term}\" is never used in the {index.Language(lang).Name} text (add an alias for the form the text uses, or say why in \"unused:\")");
@@ -43,5 +46,32 @@ internal static class GlossaryUsage
         }
 
         return notes;
+    }
+
+    /// <summary>
+    /// The entries that a misspelt [[term]] of the language was probably meant for (its did-you-mean): the
+    /// misspelling is reported (MS0102), and "never used" would be its consequence, not a second mistake.
+    /// </summary>
+    private static HashSet<string> MeantByUnknownReferences(SiteIndex index, string lang)
+    {
+        var meant = new HashSet<string>(StringComparer.Ordinal);
+        if (!index.Lookups.TryGetValue(lang, out var lookup))
+        {
+            return meant;
+        }
+
+        var names = lookup.TermById.Values.Concat(lookup.EntryByName.Keys).ToList();
+        foreach (var page in index.Pages.Where(p => p.Lang == lang && p.FallbackFrom is null))
+        {
+            foreach (var (reference, _) in TermPlanner.UnknownReferences(page.Ast, lookup))
+            {
+                if (DidYouMean.Suggest(reference.Term, names) is { } name && lookup.EntryByName.TryGetValue(name.ToLowerInvariant(), out var id))
+                {
+                    meant.Add(id);
+                }
+            }
+        }
+
+        return meant;
     }
 }

@@ -248,6 +248,22 @@ internal static class Commands
     {
         var root = RequireFolder(folder, "site");
         var bag = new DiagnosticBag();
+        if (NotASite(root) is { } notASite)
+        {
+            bag.Add(notASite);
+            var found = bag.Snapshot();
+            if (options.Format == "json")
+            {
+                DiagnosticReport.WriteJson(stdout, found, 0);
+            }
+            else
+            {
+                DiagnosticReport.WriteText(stdout, found, 0);
+            }
+
+            return ExitCodes.ContentErrors;
+        }
+
         SiteConfig? config = null;
         var configPath = Path.Combine(options.Input, ConfigLoader.FileName);
         if (File.Exists(configPath))
@@ -294,8 +310,20 @@ internal static class Commands
         return (other ?? config.Default).HtmlLang;
     }
 
+    /// <summary>
+    /// "check /tmp" would otherwise scan any folder and report nothing useful: a built site has the build's
+    /// mark, or at least a home page (a copy fetched from the web host has no mark).
+    /// </summary>
+    private static Diagnostic? NotASite(string root) =>
+        File.Exists(Path.Combine(root, SiteWriter.Marker)) || File.Exists(Path.Combine(root, "index.html"))
+            ? null
+            : new Diagnostic(DiagnosticIds.CheckNotASite, Severity.Error, Options.Display(root), 0, 0,
+                $"this folder is not a built site (it has no index.html and no {SiteWriter.Marker}); build the site, then check what the build wrote: {Invocation.Command} build && {Invocation.Command} check output");
+
     private static string RequireFolder(string path, string what) =>
-        Directory.Exists(path) ? path : throw new UsageException($"the {what} folder \"{path}\" does not exist (run from the project folder, or pass --{(what == "site" ? "folder" : what)})");
+        Directory.Exists(path) ? path : throw new UsageException(what == "site"
+            ? $"the folder \"{path}\" does not exist (give the folder of a built site, like: {Invocation.Command} check output)"
+            : $"the {what} folder \"{path}\" does not exist (run from the project folder, or pass --{what})");
 }
 
 internal sealed class UsageException(string message) : Exception(message);

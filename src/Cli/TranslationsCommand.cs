@@ -27,7 +27,8 @@ internal static class TranslationsCommand
         }
 
         var index = Indexer.Build(ContentLoader.Load(input, config, diagnostics), input, config, diagnostics);
-        var loadErrors = diagnostics.Snapshot().Where(d => d.Severity == Severity.Error && d.Id.StartsWith("MS002", StringComparison.Ordinal)).ToList();
+        // Files that did not load (refused, not UTF-8, invalid front matter) first: their translations cannot be judged.
+        var loadErrors = diagnostics.Snapshot().Where(d => d.Severity == Severity.Error && DiagnosticRank.Of(d.Id) == DiagnosticRank.Files && d.Id != DiagnosticIds.TerminologyInvalid).ToList();
         if (loadErrors.Count > 0)
         {
             DiagnosticReport.WriteText(stdout, loadErrors, 0);
@@ -46,7 +47,7 @@ internal static class TranslationsCommand
             {
                 TranslationState.UpToDate => "up to date",
                 TranslationState.Stale => $"stale       (sections: {string.Join(", ", report.ChangedSections)})",
-                TranslationState.Unmarked => "not marked  (run --mark when the translation is done)",
+                TranslationState.Unmarked => $"not marked  (when the translation is done, run: {TranslationStatus.MarkCommand(Invocation.Command, report)})",
                 _ => "missing",
             };
             stdout.WriteLine($"{report.Translation,-48} {state}");

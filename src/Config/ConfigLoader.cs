@@ -8,8 +8,22 @@ internal static partial class ConfigLoader
 {
     public const string FileName = "site.yml";
 
-    public static SiteConfig? Load(FileSet input, DiagnosticBag diagnostics) =>
-        Load(input.Read(FileName), input.Display(FileName), diagnostics, present: input.ReadBytes(FileName) is not null);
+    public static SiteConfig? Load(FileSet input, DiagnosticBag diagnostics)
+    {
+        if (input.Problem(FileName) is { } problem)
+        {
+            diagnostics.Error(problem.Id, input.Display(FileName), 0, 0, problem.Message);
+            return null;
+        }
+
+        if (input.ReadBytes(FileName) is not null && input.Read(FileName) is null)
+        {
+            input.ReportNotUtf8(FileName, DiagnosticIds.ConfigInvalid, diagnostics);
+            return null;
+        }
+
+        return Load(input.Read(FileName), input.Display(FileName), diagnostics, present: input.ReadBytes(FileName) is not null);
+    }
 
     public static SiteConfig? Load(string? text, string displayPath, DiagnosticBag diagnostics, bool present = true)
     {
@@ -36,7 +50,7 @@ internal static partial class ConfigLoader
                 var fields = langMap.Map(code)!;
                 if (!LanguageCode().IsMatch(code))
                 {
-                    langMap.ReportAt(DiagnosticIds.ConfigWrongValue, code, $"language code \"{code}\" must be lowercase letters, like zh or en");
+                    langMap.ReportAtKey(DiagnosticIds.ConfigWrongValue, code, $"language code \"{code}\" must be lowercase letters, like zh or en");
                     continue;
                 }
 
@@ -76,8 +90,7 @@ internal static partial class ConfigLoader
             glossary.RejectUnknown();
         }
 
-        var translations = root.Enum("translations", TranslationPolicy.Strict,
-            ("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback));
+        var (translations, sections) = ReadTranslations(root);
 
         var numbers = root.Enum("numbers", NumberPolicy.Warn, ("warn", NumberPolicy.Warn), ("strict", NumberPolicy.Strict));
 
@@ -101,13 +114,35 @@ internal static partial class ConfigLoader
         var files = FilesConfigReader.ReadFiles(root);
         var publish = FilesConfigReader.ReadPublish(root);
         root.RejectUnknown();
-        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations!, levels)
+        return languages.Count == 0 ? null : new SiteConfig(languages, baseUrl, linking, translations, levels)
         {
+            Sections = sections,
             Files = files,
             Publish = publish,
             Numbers = numbers,
             Digest = Core.Digest.Of(text),
         };
+    }
+
+    /// <summary>
+    /// "translations:" is one policy for everything (strict or fallback), or one for pages and one for
+    /// sections. By default a missing page is an error but a section the source is ahead in is shown
+    /// in the source language (with a warning): the Chinese is written first, and adding a section to it
+    /// must not stop the build.
+    /// </summary>
+    private static (TranslationPolicy Pages, TranslationPolicy Sections) ReadTranslations(YamlFields root)
+    {
+        (string, TranslationPolicy)[] values = [("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback)];
+        if (root.IsMap("translations") && root.Map("translations") is { } map)
+        {
+            var pages = map.Enum("pages", TranslationPolicy.Strict, values);
+            var sections = map.Enum("sections", TranslationPolicy.Fallback, values);
+            map.RejectUnknown();
+            return (pages, sections);
+        }
+
+        var both = root.Enum<TranslationPolicy?>("translations", null, ("strict", TranslationPolicy.Strict), ("fallback", TranslationPolicy.Fallback));
+        return both is { } policy ? (policy, policy) : (TranslationPolicy.Strict, TranslationPolicy.Fallback);
     }
 
     private static LanguageConfig? ReadLanguage(string code, YamlFields f, bool isDefault)

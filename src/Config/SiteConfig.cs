@@ -24,6 +24,13 @@ internal sealed record SiteConfig(
     /// <summary>How numbers that differ between the languages are reported ("numbers:" in site.yml).</summary>
     public NumberPolicy Numbers { get; init; } = NumberPolicy.Warn;
 
+    /// <summary>
+    /// Sections of a translation behind its source (new in the source, or changed since the translation
+    /// was marked): Fallback (the default) shows the source's text there under a notice, with a warning;
+    /// Strict makes a missing section an error (MS0404) and shows stale sections as they are.
+    /// </summary>
+    public TranslationPolicy Sections { get; init; } = TranslationPolicy.Fallback;
+
     public LanguageConfig? Language(string code) => Languages.FirstOrDefault(l => l.Code == code);
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Syntax;
 using Microsite.Config;
 using Microsite.Core;
 using Microsite.Markdown;
@@ -20,6 +21,13 @@ internal static partial class ContentLoader
     /// <param name="memo">Pages of an earlier build, reused for files whose bytes are the same (the preview server).</param>
     public static IReadOnlyList<SourcePage> Load(FileSet input, SiteConfig config, DiagnosticBag diagnostics, Memo<LoadedFile>? memo = null)
     {
+        // Files the folder could not give us (refused links, unreadable, names that differ only in case);
+        // site.yml's own problem is the config's to report.
+        foreach (var problem in input.Problems.Where(p => p.Path != ConfigLoader.FileName))
+        {
+            diagnostics.Error(problem.Id, input.Display(problem.Path), 0, 0, problem.Message);
+        }
+
         var files = input.Paths
             .Select(path => (Path: path, Lang: path.Split('/')[0]))
             .Where(f => f.Path.EndsWith(".md", StringComparison.Ordinal) && config.Language(f.Lang) is not null)
@@ -59,7 +67,7 @@ internal static partial class ContentLoader
             return LoadOne(lang, path[(lang.Length + 1)..], input.Display(path), text, diagnostics);
         }
 
-        diagnostics.Error(DiagnosticIds.FrontMatterInvalid, input.Display(path), 0, 0, FileSet.NotUtf8Message);
+        input.ReportNotUtf8(path, DiagnosticIds.FrontMatterInvalid, diagnostics);
         return null;
     }
 
@@ -126,8 +134,41 @@ internal static partial class ContentLoader
             return null;
         }
 
-        var ast = Markdig.Markdown.Parse(text, MarkdownPipelines.Content);
+        if (Parse(text, displayPath, diagnostics) is not { } ast)
+        {
+            return null;
+        }
+
         return new SourcePage(lang, relPath, displayPath, kind.Value, meta, text, body, ast, glossary, stamp);
+    }
+
+    /// <summary>
+    /// The Markdown parsed, or null with a diagnostic at the file. Nesting deeper than any report would is
+    /// refused before Markdig sees it (deep enough, it would overflow the stack, which ends the process);
+    /// whatever else Markdig throws is this file's problem too, never the build's.
+    /// </summary>
+    public static MarkdownDocument? Parse(string text, string displayPath, DiagnosticBag diagnostics)
+    {
+        var (line, depth) = MarkdownNesting.Deepest(text);
+        if (depth > MarkdownNesting.Limit)
+        {
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, displayPath, line, 1,
+                $"quotes, lists, emphasis or brackets nest {depth} deep here, more than the {MarkdownNesting.Limit} a page may; the page is not built (flatten it, or close what is left open)");
+            return null;
+        }
+
+        try
+        {
+            return Markdig.Markdown.Parse(text, MarkdownPipelines.Content);
+        }
+#pragma warning disable CA1031 // any failure of the parser is this file's, reported at the file
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, displayPath, line, 1,
+                $"the Markdown parser gave up on this file ({e.Message.Split(". ")[0].TrimEnd('.')}); the page is not built (the deepest nesting is here)");
+            return null;
+        }
     }
 
     private static PageKind? KindOf(string relPath, YamlFields fields)

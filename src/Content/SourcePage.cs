@@ -42,6 +42,16 @@ internal sealed record SourcePage(
     public string Hash => _hash ??= Digest.Of(Text);
 
     private string? _hash;
+
+    /// <summary>
+    /// The text a node was parsed from. Markdig's spans can reach past the end of the text (a code fence
+    /// left open at the end of a file, found by the fuzz run), so the span is clamped to the text.
+    /// </summary>
+    public string TextAt(SourceSpan span)
+    {
+        var start = Math.Clamp(span.Start, 0, Text.Length);
+        return Text[start..Math.Clamp(span.Start + span.Length, start, Text.Length)];
+    }
 }
 
 /// <param name="Slug">Output file name without .html; for glossary entries the entry id (its anchor).</param>

@@ -64,24 +64,44 @@ internal sealed class DiagnosticBag
     }
 
     /// <summary>
-    /// The findings in a stable order, with the levels configured in site.yml applied
-    /// (a rule set to "off" disappears). Parallel stages add in any order; sorting keeps reports deterministic.
+    /// The findings in the order an editor should read them, with the levels configured in site.yml applied
+    /// (a rule set to "off" disappears): errors before warnings; within each, files by their most basic
+    /// finding (see <see cref="DiagnosticRank"/>: a broken file before the pair it leaves alone, a repeated
+    /// heading id before the sections that then differ), and each file's findings by rank and line. A file
+    /// is one run of lines per level, so the report can group by file. Parallel stages add in any order;
+    /// the sort keeps reports deterministic.
     /// </summary>
     public IReadOnlyList<Diagnostic> Snapshot(IReadOnlyDictionary<string, RuleLevel>? levels = null)
     {
+        List<Diagnostic> items;
         lock (_lock)
         {
-            return _items
+            items = _items
                 .Select(d => levels is not null && levels.TryGetValue(d.Id, out var level) ? level.Apply(d) : d)
                 .OfType<Diagnostic>()
                 .Distinct()
-                .OrderBy(d => d.Path, StringComparer.Ordinal)
-                .ThenBy(d => d.Line)
-                .ThenBy(d => d.Column)
-                .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .ThenBy(d => d.Message, StringComparer.Ordinal)
                 .ToList();
         }
+
+        return Order(items);
+    }
+
+    /// <summary>The report's order (see <see cref="Snapshot"/>) of any list of findings.</summary>
+    public static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics)
+    {
+        var items = diagnostics.ToList();
+        var fileRank = items.GroupBy(d => (d.Severity, d.Path))
+            .ToDictionary(g => g.Key, g => g.Min(d => DiagnosticRank.Of(d.Id)));
+        return items
+            .OrderByDescending(d => d.Severity)
+            .ThenBy(d => fileRank[(d.Severity, d.Path)])
+            .ThenBy(d => d.Path, StringComparer.Ordinal)
+            .ThenBy(d => DiagnosticRank.Of(d.Id))
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
     }
 }
 

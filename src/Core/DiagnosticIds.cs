@@ -2,8 +2,8 @@ namespace Microsite.Core;
 
 /// <summary>
 /// Every diagnostic id, one constant each, so that grepping for an id finds where it is raised. The
-/// README's table lists the same ids (a test compares the two). Ranges: MS001x site.yml, MS002x front
-/// matter, MS003x theme, MS01xx glossary, MS02xx Markdown, MS03xx Chinese typography, MS04xx
+/// README's table lists the same ids (a test compares the two). Ranges: MS001x site.yml and the folders'
+/// files, MS002x front matter, MS003x theme, MS01xx glossary, MS02xx Markdown, MS03xx Chinese typography, MS04xx
 /// translations, MS05xx built pages, MS06xx images and files, MS07xx figures and numbers.
 /// </summary>
 internal static class DiagnosticIds
@@ -13,6 +13,10 @@ internal static class DiagnosticIds
     public const string ConfigUnknownKey = "MS0011";
     public const string ConfigMissing = "MS0012";
     public const string ConfigWrongValue = "MS0013";
+
+    // The files of input/ and theme/
+    public const string FileRefused = "MS0014";
+    public const string FileNameCase = "MS0015";
 
     // Front matter and the files of input/
     public const string FrontMatterInvalid = "MS0020";
@@ -24,6 +28,7 @@ internal static class DiagnosticIds
     public const string ParentUnknown = "MS0026";
     public const string LanguageUnknown = "MS0027";
     public const string HomeMissing = "MS0028";
+    public const string OrderDuplicate = "MS0029";
 
     // The theme
     public const string TemplateInvalid = "MS0030";
@@ -48,6 +53,7 @@ internal static class DiagnosticIds
     public const string HeadingIdUnread = "MS0205";
     public const string AttributesMisplaced = "MS0206";
     public const string SyntaxLeftAsText = "MS0207";
+    public const string MarkdownUnreadable = "MS0208";
 
     // Chinese typography
     public const string ParagraphUnterminated = "MS0301";
@@ -59,6 +65,7 @@ internal static class DiagnosticIds
     public const string PairDiffers = "MS0402";
     public const string TranslationStale = "MS0403";
     public const string SectionsDiffer = "MS0404";
+    public const string SectionsPending = "MS0405";
     public const string ParagraphCountDiffers = "MS0407";
     public const string TranslationUnmarked = "MS0408";
     public const string SitemapWithoutBaseUrl = "MS0409";
@@ -66,6 +73,7 @@ internal static class DiagnosticIds
     public const string TerminologyMismatch = "MS0411";
 
     // The built pages
+    public const string CheckNotASite = "MS0500";
     public const string PageLinkBroken = "MS0501";
     public const string PageLinkCase = "MS0502";
     public const string PageAnchorMissing = "MS0503";

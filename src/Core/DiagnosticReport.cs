@@ -7,17 +7,32 @@ namespace Microsite.Core;
 /// <summary>Prints diagnostics for people (grouped by file, numbered) or for machines (JSON).</summary>
 internal static class DiagnosticReport
 {
+    /// <summary>
+    /// In the order of <see cref="DiagnosticBag.Order"/>: errors first, causes before their consequences, so
+    /// the first line says what to fix first. A file heads each run of its findings (once for its errors,
+    /// once for its warnings); numbers run through the whole report.
+    /// </summary>
     public static void WriteText(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, int pageCount)
     {
         var number = 0;
-        foreach (var group in diagnostics.GroupBy(d => d.Path))
+        var ordered = DiagnosticBag.Order(diagnostics);
+        for (var start = 0; start < ordered.Count;)
         {
+            var end = start;
+            while (end < ordered.Count && ordered[end].Path == ordered[start].Path && ordered[end].Severity == ordered[start].Severity)
+            {
+                end++;
+            }
+
+            var group = ordered.Skip(start).Take(end - start).ToList();
             var source = group.Select(d => d.Source).FirstOrDefault(s => s is not null);
-            writer.WriteLine(source is null ? group.Key : $"{group.Key} (from {source})");
+            writer.WriteLine(source is null ? group[0].Path : $"{group[0].Path} (from {source})");
             foreach (var d in group)
             {
                 writer.WriteLine($"  {++number}. {d}");
             }
+
+            start = end;
         }
 
         writer.WriteLine(Summary(diagnostics, pageCount));
@@ -36,7 +51,7 @@ internal static class DiagnosticReport
             diagnostics.Count(d => d.Severity == Severity.Error),
             diagnostics.Count(d => d.Severity == Severity.Warning),
             pageCount,
-            diagnostics.Select(d => new JsonDiagnostic(d.Id, d.Severity == Severity.Error ? "error" : "warning", d.Path, d.Line, d.Column, d.Message, d.Source)).ToList());
+            DiagnosticBag.Order(diagnostics).Select(d => new JsonDiagnostic(d.Id, d.Severity == Severity.Error ? "error" : "warning", d.Path, d.Line, d.Column, d.Message, d.Source)).ToList());
         writer.WriteLine(JsonSerializer.Serialize(report, Json.JsonReport));
     }
 

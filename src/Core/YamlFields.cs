@@ -16,6 +16,10 @@ internal sealed class YamlFields
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _asked = [];
+
+    // Required keys that are missing while a near miss of them is present ("shorttitle" for "short_title"):
+    // reported once, as that unknown key with its did-you-mean, by RejectUnknown, instead of twice.
+    private readonly Dictionary<string, string> _missingNearMiss = new(StringComparer.Ordinal);
     private readonly YamlIds _ids;
 
     private readonly (int Line, int Column)? _start;
@@ -37,6 +41,13 @@ internal sealed class YamlFields
     /// <summary>Parses YAML text whose first line is line <paramref name="lineOffset"/> + 1 of the file.</summary>
     public static YamlFields? Parse(string yaml, string path, int lineOffset, DiagnosticBag diagnostics, YamlIds ids)
     {
+        if (TooDeep(yaml) is { } deep)
+        {
+            diagnostics.Error(ids.Invalid, path, deep.Line + lineOffset, deep.Column,
+                $"invalid YAML: nested {deep.Depth} deep here (brackets left open, lists inside lists, or lines indented ever further?); these files need a few levels at most");
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -58,11 +69,29 @@ internal sealed class YamlFields
         }
         catch (YamlException e)
         {
-            // An unclosed bracket or quote is noticed only at the end of the text: point at the last line
-            // that has something on it rather than past the end.
+            // YAML allows only spaces for indentation, and YamlDotNet names the tab at odd places (or not at all).
+            var lines = yaml.Split('\n');
+            var tabbed = Array.FindIndex(lines, l => l.Length > l.TrimStart().Length && l[..(l.Length - l.TrimStart().Length)].Contains('\t'));
+            if (tabbed >= 0)
+            {
+                diagnostics.Error(ids.Invalid, path, tabbed + 1 + lineOffset, lines[tabbed].IndexOf('\t') + 1,
+                    "invalid YAML: a tab is used to indent this line; YAML indents with spaces only (replace the tab with spaces)");
+                return null;
+            }
+
+            // An unclosed bracket or quote is noticed only further down, or at the end of the text: point at
+            // the line that opened it when there is one before, else at the last line that has something on it.
             var lastLine = yaml.TrimEnd().Split('\n').Length;
-            var line = (int)Math.Min(e.Start.Line, lastLine) + lineOffset;
-            diagnostics.Error(ids.Invalid, path, Math.Max(line, 1), (int)e.Start.Column,
+            var noticed = (int)Math.Min(e.Start.Line, lastLine);
+            var open = Array.FindIndex(lines, Unbalanced);
+            if (open >= 0 && open + 1 < noticed)
+            {
+                diagnostics.Error(ids.Invalid, path, open + 1 + lineOffset, OpenerColumn(lines[open]),
+                    $"invalid YAML: a bracket or quote opened here is never closed ({FirstSentence(e.InnerException?.Message ?? e.Message)} on line {noticed + lineOffset})");
+                return null;
+            }
+
+            diagnostics.Error(ids.Invalid, path, Math.Max(noticed + lineOffset, 1), (int)e.Start.Column,
                 $"invalid YAML: {FirstSentence(e.InnerException?.Message ?? e.Message)} (is a quote or bracket left open, or a value with \": \" unquoted?)");
             return null;
         }
@@ -80,6 +109,60 @@ internal sealed class YamlFields
         }
     }
 
+    /// <summary>Deeper than any of our YAML files nest, and far below where YamlDotNet's parser overflows the stack.</summary>
+    public const int NestingLimit = 32;
+
+    /// <summary>
+    /// Where YAML text nests deeper than <see cref="NestingLimit"/> (brackets, or indentation), or null.
+    /// YamlDotNet recurses for each level: thousands of levels overflow the stack, and a stack overflow
+    /// ends the process without a word, so such text is refused before it is parsed.
+    /// </summary>
+    public static (int Line, int Column, int Depth)? TooDeep(string yaml)
+    {
+        // Levels: brackets opened and not yet closed, and at the start of each line its indentation (two
+        // spaces a level) and its "- " and "? " markers, each a block nested in the one before.
+        var (line, column, flow, block, spaces, start) = (1, 0, 0, 0, 0, true);
+        for (var i = 0; i < yaml.Length; i++)
+        {
+            var c = yaml[i];
+            column++;
+            if (c == '\n')
+            {
+                (line, column, block, spaces, start) = (line + 1, 0, 0, 0, true);
+                continue;
+            }
+
+            if (start && c == ' ')
+            {
+                spaces++;
+            }
+            else if (start && c is '-' or '?' && (i + 1 == yaml.Length || yaml[i + 1] is ' ' or '\t' or '\n'))
+            {
+                block++;
+            }
+            else if (c is '[' or '{')
+            {
+                (flow, start) = (flow + 1, false);
+            }
+            else if (c is ']' or '}')
+            {
+                (flow, start) = (Math.Max(0, flow - 1), false);
+            }
+            else
+            {
+                start = false;
+            }
+
+            var depth = Math.Max(flow, block + (spaces / 2));
+            if (depth > NestingLimit)
+            {
+                return (line, column, depth);
+            }
+        }
+
+        return null;
+    }
+
     public (int Line, int Column) Position(YamlNode node) => ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
 
     public (int Line, int Column) Start => _node.Children.Count > 0 ? Position(_node.Children.First().Key) : _start ?? (Math.Max(_lineOffset, 1), 1);
@@ -92,6 +175,9 @@ internal sealed class YamlFields
     public (int Line, int Column) PositionOf(string key) => Find(key) is { } node ? Position(node) : Start;
 
     public bool Has(string key) => Find(key) is not null;
+
+    /// <summary>True when the key's value is a mapping (for keys that take a single value or a map).</summary>
+    public bool IsMap(string key) => Find(key) is YamlMappingNode;
 
     public string? String(string key, bool required = false)
     {
@@ -302,6 +388,11 @@ internal sealed class YamlFields
     public IEnumerable<string> Keys() =>
         _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>().ToList();
 
+    /// <summary>
+    /// Reports every key that was never asked for. A required key that was missing while a near miss of
+    /// it is present is reported here, once, as that unknown key with its did-you-mean: the one mistake
+    /// an editor made. Every mapping that has required keys must end with this call.
+    /// </summary>
     public void RejectUnknown()
     {
         foreach (var (k, _) in _node.Children)
@@ -312,6 +403,18 @@ internal sealed class YamlFields
                 Report(_ids.UnknownKey, k, $"unknown key \"{key}\"{DidYouMean.Hint(key, _asked)}");
             }
         }
+
+        foreach (var (missing, nearMiss) in _missingNearMiss)
+        {
+            if (_asked.Contains(nearMiss))
+            {
+                // The near miss is a key of its own after all: the required one is simply missing.
+                var (line, column) = Start;
+                _diagnostics.Error(_ids.Missing, _path, line, column, $"missing required \"{missing}\"");
+            }
+        }
+
+        _missingNearMiss.Clear();
     }
 
     /// <summary>The ids this kind of file reports with (site.yml, front matter, a data file).</summary>
@@ -320,6 +423,14 @@ internal sealed class YamlFields
     public void Report(string id, YamlNode node, string message)
     {
         var (line, column) = Position(node);
+        _diagnostics.Error(id, _path, line, column, message);
+    }
+
+    /// <summary>Reports at the key itself (for a key that is wrong as a key, like a language code).</summary>
+    public void ReportAtKey(string id, string key, string message)
+    {
+        var node = _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key);
+        var (line, column) = node is null ? Start : Position(node);
         _diagnostics.Error(id, _path, line, column, message);
     }
 
@@ -341,6 +452,13 @@ internal sealed class YamlFields
         var node = Find(key);
         if (node is null && required)
         {
+            var nearMiss = Keys().FirstOrDefault(k => !_asked.Contains(k) && DidYouMean.Suggest(k, [key]) is not null);
+            if (nearMiss is not null)
+            {
+                _missingNearMiss[key] = nearMiss;
+                return null;
+            }
+
             var (line, column) = Start;
             _diagnostics.Error(_ids.Missing, _path, line, column, $"missing required \"{key}\"");
         }
@@ -352,6 +470,13 @@ internal sealed class YamlFields
         _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     private static string Describe(YamlNode node) => node is YamlScalarNode s ? s.Value ?? "" : node.NodeType.ToString().ToLowerInvariant();
+
+    /// <summary>The column of the bracket or quote that an unbalanced line leaves open (1 when unclear).</summary>
+    private static int OpenerColumn(string line)
+    {
+        var at = line.LastIndexOfAny(['[', '{', '"']);
+        return at < 0 ? 1 : at + 1;
+    }
 
     private static bool Unbalanced(string line) =>
         line.Count(c => c == '[') != line.Count(c => c == ']') || line.Count(c => c == '{') != line.Count(c => c == '}')

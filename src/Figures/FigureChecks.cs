@@ -30,6 +30,11 @@ internal static class FigureChecks
         {
             var who = cited.Count() == 1 ? $"figure \"{cited.First().Id}\" cites" : $"{cited.Count()} figures (\"{cited.First().Id}\", …) cite";
             var page = index.Page(main.Code, cited.Key.Page);
+            if (index.Unreadable.Contains($"{main.Code}/{cited.Key.Page}"))
+            {
+                continue; // the page exists but did not load: its own error says why
+            }
+
             if (page is null || page.FallbackFrom is not null)
             {
                 var pages = index.Pages.Where(p => p.Lang == main.Code && p.FallbackFrom is null).Select(p => p.RelPath);

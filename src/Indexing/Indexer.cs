@@ -21,19 +21,49 @@ internal static class Indexer
     {
         var pages = loaded.Where(p => p.Kind != PageKind.GlossaryEntry).ToList();
         var entries = loaded.Where(p => p.Kind == PageKind.GlossaryEntry).ToList();
+        var unreadable = Unreadable(loaded, input, config);
 
-        CheckPairs(pages, config, diagnostics);
-        pages.AddRange(FallbackPages(pages, config));
-        CheckHomes(pages, config, input, diagnostics);
-        CheckParents(pages, diagnostics);
+        CheckPairs(pages, config, unreadable, diagnostics);
+        pages.AddRange(FallbackPages(pages, config, unreadable));
+        CheckHomes(pages, config, input, unreadable, diagnostics);
+        CheckParents(pages, unreadable, diagnostics);
+        CheckOrder(pages, diagnostics);
 
-        var glossary = BuildGlossary(entries, config, diagnostics);
+        var glossary = BuildGlossary(entries, config, unreadable, diagnostics);
         var lookups = glossary.ToDictionary(g => g.Key, g => Lookup(g.Value, diagnostics));
         var terminology = LoadTerminology(input, config, diagnostics);
-        return new SiteIndex(config, pages, glossary, lookups, terminology, files);
+        return new SiteIndex(config, pages, glossary, lookups, terminology, files, unreadable);
     }
 
-    private static void CheckPairs(IReadOnlyList<SourcePage> pages, SiteConfig config, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The Markdown files of input/ that exist but did not load (not UTF-8, invalid front matter, refused):
+    /// each has its error already. Whatever follows only from their absence (a pair "missing", a link
+    /// "broken", a term "never used") would be a false second message, so the checks ask this first.
+    /// </summary>
+    private static HashSet<string> Unreadable(IReadOnlyList<SourcePage> loaded, FileSet input, SiteConfig config)
+    {
+        var keys = loaded.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        return input.Paths.Concat(input.Problems.Select(p => p.Path))
+            .Where(p => p.EndsWith(".md", StringComparison.Ordinal) && p.Contains('/') && config.Language(p.Split('/')[0]) is not null && !keys.Contains(p))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>MS0029: chapters of a language in one order, without ties (a tie would be settled by file name, silently).</summary>
+    private static void CheckOrder(IReadOnlyList<SourcePage> pages, DiagnosticBag diagnostics)
+    {
+        foreach (var tie in pages.Where(p => p.Kind == PageKind.Chapter && p.FallbackFrom is null).GroupBy(p => (p.Lang, p.Meta.Order)).Where(g => g.Count() > 1))
+        {
+            var ordered = tie.OrderBy(p => p.DisplayPath, StringComparer.Ordinal).ToList();
+            foreach (var page in ordered.Skip(1))
+            {
+                var (line, column) = page.Meta.At("order");
+                diagnostics.Error(DiagnosticIds.OrderDuplicate, page.DisplayPath, line, column,
+                    $"order {tie.Key.Order} is also the order of {ordered[0].DisplayPath}; every chapter needs its own place in the report (renumber one of them)");
+            }
+        }
+    }
+
+    private static void CheckPairs(IReadOnlyList<SourcePage> pages, SiteConfig config, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
     {
         var byKey = pages.ToDictionary(p => p.Key);
         foreach (var page in pages)
@@ -42,6 +72,11 @@ internal static class Indexer
             {
                 if (!byKey.TryGetValue($"{other.Code}/{page.RelPath}", out var pair))
                 {
+                    if (unreadable.Contains($"{other.Code}/{page.RelPath}"))
+                    {
+                        continue; // the pair exists and has its own error
+                    }
+
                     if (config.Translations == TranslationPolicy.Strict)
                     {
                         diagnostics.Error(DiagnosticIds.PairMissing, page.DisplayPath, 0, 0,
@@ -73,14 +108,14 @@ internal static class Indexer
         }
     }
 
-    private static IEnumerable<SourcePage> FallbackPages(IReadOnlyList<SourcePage> pages, SiteConfig config)
+    private static IEnumerable<SourcePage> FallbackPages(IReadOnlyList<SourcePage> pages, SiteConfig config, IReadOnlySet<string> unreadable)
     {
         if (config.Translations != TranslationPolicy.Fallback)
         {
             yield break;
         }
 
-        var keys = pages.Select(p => p.Key).ToHashSet();
+        var keys = pages.Select(p => p.Key).Concat(unreadable).ToHashSet();
         foreach (var lang in config.Languages)
         {
             // The default language first: a missing translation is filled from the original text.
@@ -101,19 +136,24 @@ internal static class Indexer
         }
     }
 
-    private static void CheckHomes(IReadOnlyList<SourcePage> pages, SiteConfig config, FileSet input, DiagnosticBag diagnostics)
+    private static void CheckHomes(IReadOnlyList<SourcePage> pages, SiteConfig config, FileSet input, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
     {
-        foreach (var lang in config.Languages.Where(l => !pages.Any(p => p.Lang == l.Code && p.Kind == PageKind.Home)))
+        foreach (var lang in config.Languages.Where(l => !pages.Any(p => p.Lang == l.Code && p.Kind == PageKind.Home) && !unreadable.Contains($"{l.Code}/index.md")))
         {
             diagnostics.Error(DiagnosticIds.HomeMissing, input.Display($"{lang.Code}/index.md"), 0, 0,
                 $"the {lang.Name} home page is missing: every language needs input/{lang.Code}/index.md");
         }
     }
 
-    private static void CheckParents(IReadOnlyList<SourcePage> pages, DiagnosticBag diagnostics)
+    private static void CheckParents(IReadOnlyList<SourcePage> pages, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
     {
         foreach (var page in pages.Where(p => p.Meta.Parent is not null && p.FallbackFrom is null))
         {
+            if (unreadable.Any(k => k.StartsWith(page.Lang + "/", StringComparison.Ordinal) && !k.StartsWith(page.Lang + "/glossary/", StringComparison.Ordinal)))
+            {
+                continue; // the parent may be the page that did not load
+            }
+
             var topLevel = pages.Where(p => p.Lang == page.Lang && p.Kind == PageKind.Chapter && p.Meta.Parent is null && !ReferenceEquals(p, page)).ToList();
             if (!topLevel.Any(p => p.Meta.Slug == page.Meta.Parent))
             {
@@ -125,7 +165,7 @@ internal static class Indexer
     }
 
     private static Dictionary<string, IReadOnlyList<GlossaryEntry>> BuildGlossary(
-        IReadOnlyList<SourcePage> entries, SiteConfig config, DiagnosticBag diagnostics)
+        IReadOnlyList<SourcePage> entries, SiteConfig config, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
     {
         var result = new Dictionary<string, IReadOnlyList<GlossaryEntry>>();
         foreach (var lang in config.Languages)
@@ -136,10 +176,18 @@ internal static class Indexer
                 .ToList();
             result[lang.Code] = list;
 
-            foreach (var duplicate in list.GroupBy(e => e.Meta.Number).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+            foreach (var group in list.GroupBy(e => e.Meta.Number).Where(g => g.Count() > 1))
             {
-                diagnostics.Error(DiagnosticIds.EntryNumberDuplicate, duplicate.Source.DisplayPath, duplicate.Meta.Line, 1,
-                    $"glossary number {duplicate.Meta.Number} is also used by {list.First(e => e.Meta.Number == duplicate.Meta.Number).Source.DisplayPath}");
+                // The entry whose number differs from its translation's is the one that changed: report it
+                // there. Without such a witness, every entry after the first.
+                var changed = group.Where(e => entries.Any(p => p.RelPath == e.Source.RelPath && p.Lang != e.Lang && p.Glossary!.Number != e.Meta.Number)).ToList();
+                var reported = changed.Count > 0 && changed.Count < group.Count() ? changed : group.Skip(1).ToList();
+                foreach (var duplicate in reported)
+                {
+                    var other = group.First(e => !ReferenceEquals(e, duplicate));
+                    diagnostics.Error(DiagnosticIds.EntryNumberDuplicate, duplicate.Source.DisplayPath, duplicate.Meta.Line, 1,
+                        $"glossary number {duplicate.Meta.Number} is also used by {other.Source.DisplayPath}");
+                }
             }
         }
 
@@ -151,6 +199,11 @@ internal static class Indexer
             {
                 if (!byKey.TryGetValue($"{other.Code}/{entry.RelPath}", out var pair))
                 {
+                    if (unreadable.Contains($"{other.Code}/{entry.RelPath}"))
+                    {
+                        continue;
+                    }
+
                     diagnostics.Error(DiagnosticIds.EntryUntranslated, entry.DisplayPath, 0, 0,
                         $"glossary entry \"{entry.Glossary!.Term}\" has no {other.Name} entry: add input/{other.Code}/{entry.RelPath}");
                 }
@@ -201,6 +254,12 @@ internal static class Indexer
         }
 
         var path = input.Display(TerminologyFile);
+        if (YamlFields.TooDeep(text) is { } deep)
+        {
+            diagnostics.Error(DiagnosticIds.TerminologyInvalid, path, deep.Line, deep.Column, $"invalid YAML: nested {deep.Depth} deep here (brackets opened and not closed?)");
+            return list;
+        }
+
         try
         {
             var stream = new YamlStream();

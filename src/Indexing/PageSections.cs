@@ -1,3 +1,4 @@
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -58,10 +59,10 @@ internal static class PageSections
                 return;
             }
 
-            var markdown = string.Join("\n\n", blocks.Select(b => page.Text.Substring(b.Span.Start, b.Span.Length).Trim()));
+            var markdown = string.Join("\n\n", blocks.Select(b => page.TextAt(b.Span).Trim()));
             var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
                 .Select(l => MarkdownText.Of(l.Inline)));
-            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock), blocks.ToList()));
+            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock), blocks.Where(b => b is not FootnoteGroup).ToList()));
             blocks.Clear();
         }
     }

@@ -13,7 +13,8 @@ namespace Microsite.Indexing;
 internal sealed record GlossaryEntry(string Id, string Lang, GlossaryMeta Meta, SourcePage Source);
 
 /// <summary>A section of a page's contents: an h2 with an id.</summary>
-internal sealed record TocEntry(string Id, string Title);
+/// <param name="Lang">The section's language (its html lang) when it is not the page's: a section shown in the source language.</param>
+internal sealed record TocEntry(string Id, string Title, string? Lang = null);
 
 /// <summary>
 /// Stage 3, the barrier: every page known before any is rendered. Everything is computed when it is
@@ -33,6 +34,8 @@ internal sealed class SiteIndex
     private readonly Dictionary<string, IReadOnlyList<SourcePage>> _chapters;
     private readonly Dictionary<(string Lang, string Slug), IReadOnlyList<SourcePage>> _children;
     private readonly Dictionary<(string Lang, string Id), GlossaryEntry> _entries;
+    private readonly Dictionary<SourcePage, PageComposition> _compositions;
+    private readonly Dictionary<SourcePage, IReadOnlySet<string>> _composedAnchors = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>What is known of each page (and glossary entry) without rendering it.</summary>
     private sealed record PageFacts(IReadOnlySet<string> Anchors, IReadOnlyList<PageSection> Sections, IReadOnlyList<TocEntry> Toc, int ChapterPosition, TermPlan Terms)
@@ -47,8 +50,10 @@ internal sealed class SiteIndex
         IReadOnlyDictionary<string, IReadOnlyList<GlossaryEntry>> glossary,
         IReadOnlyDictionary<string, GlossaryLookup> lookups,
         IReadOnlyList<TerminologyPair> terminology,
-        FileCatalog? files = null)
+        FileCatalog? files = null,
+        IReadOnlySet<string>? unreadable = null)
     {
+        Unreadable = unreadable ?? new HashSet<string>();
         Config = config;
         Files = files ?? FileCatalog.Empty;
         Pages = pages;
@@ -80,12 +85,40 @@ internal sealed class SiteIndex
             _facts[all[i]] = facts[i];
         }
 
+        // Chinese first: a translation shows the source's sections its translation has not caught up with.
+        _compositions = new Dictionary<SourcePage, PageComposition>(ReferenceEqualityComparer.Instance);
+        if (config.Sections == TranslationPolicy.Fallback)
+        {
+            foreach (var page in pages.Where(p => p.Lang != config.Default.Code && p.FallbackFrom is null))
+            {
+                if (Page(config.Default.Code, page.RelPath) is { FallbackFrom: null } source
+                    && PageComposition.Of(page, _facts[page].Sections, source, _facts[source].Sections) is { } composition)
+                {
+                    _compositions[page] = composition;
+                    _composedAnchors[page] = composition.Anchors();
+                }
+            }
+        }
+
         LinkablePaths = pages.Where(p => p.FallbackFrom is null).Select(p => p.Key)
             .Concat(glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/glossary/{e.Id}.md"))
             .Order(StringComparer.Ordinal).ToList();
     }
 
     public SiteConfig Config { get; }
+
+    /// <summary>
+    /// "lang/path.md" of every Markdown file that exists but did not load (its error is reported). Checks
+    /// ask it before reporting what only the file's absence would cause: a missing pair, a broken link, an unused term.
+    /// </summary>
+    public IReadOnlySet<string> Unreadable { get; }
+
+    /// <summary>True when a page (not a glossary entry) of the language did not load: what its text uses is unknown.</summary>
+    public bool HasUnreadablePages(string lang) =>
+        Unreadable.Any(k => k.StartsWith(lang + "/", StringComparison.Ordinal) && !k.StartsWith(lang + "/glossary/", StringComparison.Ordinal));
+
+    /// <summary>True when a glossary entry of the language did not load: which terms exist is unknown.</summary>
+    public bool HasUnreadableEntries(string lang) => Unreadable.Any(k => k.StartsWith(lang + "/glossary/", StringComparison.Ordinal));
 
     /// <summary>Home, chapters and plain pages of every language (fallback pages included), not glossary entries.</summary>
     public IReadOnlyList<SourcePage> Pages { get; }
@@ -118,9 +151,35 @@ internal sealed class SiteIndex
 
     public GlossaryEntry? Entry(string lang, string id) => _entries.GetValueOrDefault((lang, id));
 
-    public IReadOnlySet<string> Anchors(SourcePage page) => _facts[page].Anchors;
+    /// <summary>The heading ids of the page as shown (see <see cref="Composition"/>).</summary>
+    public IReadOnlySet<string> Anchors(SourcePage page) => _composedAnchors.GetValueOrDefault(page) ?? _facts[page].Anchors;
 
+    /// <summary>The page's own sections, from its own file (see <see cref="Shown"/> for what a reader sees).</summary>
     public IReadOnlyList<PageSection> Sections(SourcePage page) => _facts[page].Sections;
+
+    /// <summary>
+    /// How a translation is shown while its source is ahead of it, or null when it is shown as it is.
+    /// Rendering, layout and search all read it, so the page, the full report and the search index agree.
+    /// </summary>
+    public PageComposition? Composition(SourcePage page) => _compositions.GetValueOrDefault(page);
+
+    /// <summary>The sections a reader sees on the page, each with the page whose tree it is written from.</summary>
+    public IReadOnlyList<ShownSection> Shown(SourcePage page) =>
+        Composition(page)?.Sections ?? Sections(page).Select(s => new ShownSection(s, page, false)).ToList();
+
+    /// <summary>The glossary terms linked on the page as shown: its own sections' and those of the source sections it shows.</summary>
+    public IReadOnlyList<TermUse> ShownTermUses(SourcePage page)
+    {
+        if (Composition(page) is not { } composition)
+        {
+            return Terms(page).Uses;
+        }
+
+        return composition.Sections
+            .SelectMany(s => Terms(s.From).Uses.Where(u => (u.SectionId ?? PageSections.TopId) == s.Section.Id))
+            .Distinct()
+            .ToList();
+    }
 
     /// <summary>
     /// The glossary terms a page links, and where. A fallback page shows the other language's text, so its
@@ -135,8 +194,20 @@ internal sealed class SiteIndex
     /// <summary>The id of each paragraph of text, shared by both languages (see <see cref="PageSection.NumberedParagraphs"/>).</summary>
     public IReadOnlyDictionary<ParagraphBlock, string> ParagraphIds(SourcePage page) => _facts[page].ParagraphIds;
 
-    /// <summary>The page's sections for its contents: every h2 with an id.</summary>
-    public IReadOnlyList<TocEntry> Toc(SourcePage page) => _facts[page].Toc;
+    /// <summary>The page's sections for its contents: every h2 with an id, as shown (a pending section in its own language).</summary>
+    public IReadOnlyList<TocEntry> Toc(SourcePage page)
+    {
+        if (Composition(page) is not { } composition)
+        {
+            return _facts[page].Toc;
+        }
+
+        var sourceLang = Language(composition.Source.Lang).HtmlLang;
+        return composition.Sections
+            .Where(s => s.Section.Blocks.FirstOrDefault() is HeadingBlock { Level: 2 } h && h.TryGetAttributes()?.Id is not null)
+            .Select(s => new TocEntry(s.Section.Id, s.Section.Title, s.Pending ? sourceLang : null))
+            .ToList();
+    }
 
     public LanguageConfig Language(string code) => Config.Language(code)!;
 
@@ -155,6 +226,17 @@ internal sealed class SiteIndex
     /// </summary>
     public SourceLink ResolveLink(SourcePage from, string url)
     {
+        switch (Urls.Scheme(url.Trim()))
+        {
+            // A link that runs code or carries a whole document is never content (and the strict CSP would block it anyway).
+            case "javascript" or "vbscript" or "data":
+                return new SourceLink.Broken(DiagnosticIds.LinkTargetMissing,
+                    $"a \"{Urls.Scheme(url.Trim())}:\" link runs code or embeds a document instead of leading somewhere; link to a page or an https:// address");
+            case "file":
+                return new SourceLink.Broken(DiagnosticIds.LinkTargetMissing,
+                    "a \"file:\" link points at a file on this computer, which readers do not have; link to a page of the site or an https:// address");
+        }
+
         if (string.IsNullOrEmpty(url) || Urls.IsExternal(url))
         {
             return new SourceLink.Other();
@@ -191,6 +273,11 @@ internal sealed class SiteIndex
         }
 
         var (key, _) = Urls.Resolve(here[..(here.LastIndexOf('/') + 1)], Uri.UnescapeDataString(path));
+        if (key is not null && Unreadable.Contains(key))
+        {
+            return new SourceLink.Other(); // the page exists but did not load: its own error says why, and nothing is built
+        }
+
         if (key is not null && key != "../" && _byKey.TryGetValue(key, out var page))
         {
             return fragment is null || Anchors(page).Contains(fragment)

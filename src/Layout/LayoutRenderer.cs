@@ -113,7 +113,7 @@ internal static partial class LayoutRenderer
         {
             Html = page.BodyHtml,
             ContentLang = source.FallbackFrom is { } from ? index.Language(from).HtmlLang : null,
-            Toc = index.Toc(source).Select(t => new TocView(t.Id, t.Title)).ToList(),
+            Toc = index.Toc(source).Select(t => new TocView(t.Id, t.Title, t.Lang)).ToList(),
             Previous = position >= 0 ? Chapter(position - 1) : null,
             Next = position >= 0 ? Chapter(position + 1) : null,
             Parent = parent is null ? null : new LinkView(Rel(path, index.OutputPath(parent)), parent.Meta.Title),
@@ -146,7 +146,7 @@ internal static partial class LayoutRenderer
         {
             Noindex = source.FallbackFrom is not null,
             Notice = source.FallbackFrom is null ? null : strings.FallbackNotice,
-            Popovers = Popovers(index, rendered, source.Lang, path, index.Terms(source).Uses),
+            Popovers = Popovers(index, rendered, source.Lang, path, index.ShownTermUses(source)),
         }).Dated(dates.Of(source));
         return Apply(theme, layout, view, body, source.FallbackFrom is null ? source.DisplayPath : null, diagnostics);
     }
@@ -209,7 +209,8 @@ internal static partial class LayoutRenderer
         var strings = theme.Strings(lang.Code);
         var path = ParallelRenderer.OutputPath(index, first);
         var chapter = index.OutputPath(first);
-        var title = $"{strings.Parallel}：{first.Meta.ShortTitle ?? first.Meta.Title}";
+        // The full title: short titles are for navigation and need not differ between chapters, page titles must.
+        var title = $"{strings.Parallel}：{first.Meta.Title}";
         var view = BaseView(index, figures, lang.Code, path, "parallel", title, first.Meta.Description ?? "",
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home), new LinkView(Rel(path, chapter), first.Meta.Title)],
             pairOf: code => code == lang.Code ? path : null, indexable: _ => false) with
@@ -315,7 +316,7 @@ internal static partial class LayoutRenderer
         ChapterView View(SourcePage c)
         {
             var href = Rel(from, index.OutputPath(c));
-            var toc = withSections ? index.Toc(c).Select(t => new LinkView($"{href}#{t.Id}", t.Title)).ToList() : [];
+            var toc = withSections ? index.Toc(c).Select(t => new LinkView($"{href}#{t.Id}", t.Title, t.Lang)).ToList() : [];
             var children = index.Children(lang, c.Meta.Slug).Select(View).ToList();
             return new ChapterView(href, c.Meta.Title, c.Meta.ShortTitle ?? c.Meta.Title, c.Meta.Description, toc, children);
         }

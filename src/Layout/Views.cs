@@ -9,7 +9,8 @@ internal sealed record AlternateView(string Hreflang, string Href);
 
 internal sealed record FooterView(string? Host, string? Contact, string? Icp, string? PublicSecurity, string? PublicSecurityHref, string? SiteCode);
 
-internal sealed record TocView(string Id, string Title);
+/// <param name="Lang">Set when the title is in another language than the page (a section shown in the source language).</param>
+internal sealed record TocView(string Id, string Title, string? Lang = null);
 
 /// <summary>A chapter in the contents, with its sections and the parts under it.</summary>
 internal sealed record ChapterView(string Href, string Title, string ShortTitle, string? Description, IReadOnlyList<LinkView> Sections, IReadOnlyList<ChapterView> Children);

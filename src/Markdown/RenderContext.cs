@@ -34,7 +34,7 @@ internal sealed record TermLink(string Href, string ButtonLabel);
 /// changed: everything that differs between pages (link targets, term links, id prefixes) comes from
 /// here, so a page can be rendered again alone, in parallel, or in another form.
 /// </summary>
-internal sealed class RenderContext
+internal sealed record RenderContext
 {
     public RenderOptions Options { get; init; } = RenderOptions.Page;
 

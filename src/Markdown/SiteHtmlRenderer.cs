@@ -27,6 +27,24 @@ internal sealed class SiteHtmlRenderer : HtmlRenderer
         return writer.ToString();
     }
 
+    /// <summary>
+    /// Writes some top-level blocks of a parsed tree (a section) as HTML, exactly as they are written within
+    /// the whole tree. Only reads them.
+    /// </summary>
+    public static string Render(IEnumerable<Block> blocks, RenderContext context, MarkdownPipeline? pipeline = null)
+    {
+        using var writer = new StringWriter();
+        var renderer = new SiteHtmlRenderer(writer, context);
+        (pipeline ?? MarkdownPipelines.Content).Setup(renderer);
+        foreach (var block in blocks)
+        {
+            renderer.Render(block);
+        }
+
+        writer.Flush();
+        return writer.ToString();
+    }
+
     /// <summary>The context of a renderer: ours when the page is written by <see cref="Render"/>, the defaults otherwise.</summary>
     public static RenderContext ContextOf(HtmlRenderer renderer) => renderer is SiteHtmlRenderer site ? site.Context : Default;
 

@@ -7,7 +7,7 @@ namespace Microsite.Output;
 /// Stage 7: writes the site into a temporary folder beside output/ and swaps it in whole, so a reader of
 /// output/ (or a sync to the web host) never sees half a site, and files from earlier builds disappear.
 /// </summary>
-internal static class SiteWriter
+internal static partial class SiteWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -21,10 +21,11 @@ internal static class SiteWriter
     public static void Write(string outputDirectory, IReadOnlyList<SiteFile> files, IEnumerable<string>? protectedFolders = null)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        Guard(target, protectedFolders ?? []);
         var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
+        Recover(parent, name, target);
+        Guard(target, protectedFolders ?? []);
+        Directory.CreateDirectory(parent);
         var staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}");
         var retired = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
         DeleteIfExists(staging);
@@ -39,13 +40,25 @@ internal static class SiteWriter
                 File.WriteAllBytes(path, file.Binary ?? Utf8.GetBytes(file.Content));
             }
 
+            // Written last: a staging folder with the mark is complete (Recover relies on it).
             File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);
 
-            if (Directory.Exists(target))
+            if (!Directory.Exists(target))
             {
-                Directory.Move(target, retired);
+                Directory.Move(staging, target);
+                return;
             }
 
+            // One step: output/ is the old site until this call and the new one after it, never neither.
+            if (AtomicSwap.TryExchange(staging, target))
+            {
+                DeleteIfExists(staging); // the old site now
+                return;
+            }
+
+            // Where the file system cannot exchange, two renames; a process killed between them leaves the
+            // old site beside the output folder, and the next run puts it back (Recover).
+            Directory.Move(target, retired);
             Directory.Move(staging, target);
         }
         catch
@@ -62,6 +75,61 @@ internal static class SiteWriter
 
         DeleteIfExists(retired);
     }
+
+    /// <summary>
+    /// What a killed build leaves beside the output folder, put right before anything else: an old site
+    /// moved aside by the two-rename swap goes back when the output folder is missing (the last good site),
+    /// and every other leftover is deleted. Folders of a build that is still running are left alone.
+    /// </summary>
+    public static void Recover(string parent, string name, string target)
+    {
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        var leftovers = Directory.EnumerateDirectories(parent, $".{name}.*-*")
+            .Select(path => (Path: path, Match: Leftover().Match(Path.GetFileName(path)[(name.Length + 1)..])))
+            .Where(l => l.Match.Success && !IsRunning(int.Parse(l.Match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(l => l.Match.Groups[1].Value == "old" ? 0 : 1).ThenBy(l => l.Path, StringComparer.Ordinal)
+            .ToList();
+        foreach (var (path, match) in leftovers)
+        {
+            if (match.Groups[1].Value == "old" && !Directory.Exists(target) && File.Exists(Path.Combine(path, Marker)))
+            {
+                Directory.Move(path, target);
+            }
+            else
+            {
+                DeleteIfExists(path);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^\\.(new|old)-([0-9]{1,9})$")]
+    private static partial System.Text.RegularExpressions.Regex Leftover();
 
     private static void Guard(string target, IEnumerable<string> protectedFolders)
     {

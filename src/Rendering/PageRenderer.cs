@@ -42,39 +42,87 @@ internal sealed class RenderedSite
 /// </summary>
 internal static class PageRenderer
 {
+    /// <param name="diagnostics">
+    /// Where a page that fails to render is reported, at its file (the page is then left empty, and the
+    /// build stops before layout); without it the failure is thrown.
+    /// </param>
     /// <param name="pageMemo">Pages of an earlier build, reused when neither the page nor what it depends on changed (the preview server).</param>
-    public static RenderedSite Render(SiteIndex index, Theme theme, Memo<RenderedPage>? pageMemo = null, Memo<string>? definitionMemo = null)
+    public static RenderedSite Render(SiteIndex index, Theme theme, DiagnosticBag? diagnostics = null, Memo<RenderedPage>? pageMemo = null, Memo<string>? definitionMemo = null)
     {
         var site = pageMemo is null && definitionMemo is null ? "" : SiteDigest(index, theme);
         // A remembered page is the same HTML, but belongs to this build's page object (the index knows only those).
-        var pages = Parallelism.Map(index.Pages, page => pageMemo is null ? Render(index, theme, page)
-            : pageMemo.Get(MemoKey(page, site), () => Render(index, theme, page)) with { Page = page });
+        // A page that fails is not remembered (the memo keeps only what its function returned), so it is reported again.
+        var pages = Parallelism.Map(index.Pages, page => Guard(index, page, diagnostics,
+            () => pageMemo is null ? Render(index, theme, page) : pageMemo.Get(MemoKey(index, page, site), () => Render(index, theme, page)) with { Page = page },
+            new RenderedPage(page, index.OutputPath(page), "", "")));
         var entries = index.Glossary.Values.SelectMany(g => g).ToList();
-        var definitions = Parallelism.Map(entries, entry => definitionMemo is null ? RenderDefinition(index, entry)
-            : definitionMemo.Get(MemoKey(entry.Source, site), () => RenderDefinition(index, entry)));
+        var definitions = Parallelism.Map(entries, entry => Guard(index, entry.Source, diagnostics,
+            () => definitionMemo is null ? RenderDefinition(index, entry) : definitionMemo.Get(MemoKey(index, entry.Source, site), () => RenderDefinition(index, entry)),
+            ""));
         return new RenderedSite(pages, entries.Select((e, i) => (e, i)).ToDictionary(x => (x.e.Lang, x.e.Id), x => definitions[x.i]));
     }
 
-    /// <summary>What a rendered page is remembered by: the page itself and everything of the site its HTML depends on.</summary>
-    public static string MemoKey(SourcePage page, string siteDigest) => $"{page.Key}|{page.FallbackFrom}|{page.Hash}|{siteDigest}";
+    /// <summary>
+    /// What a rendered page is remembered by: the page itself, the source a translation behind it shows
+    /// sections of, and everything of the site its HTML depends on.
+    /// </summary>
+    public static string MemoKey(SiteIndex index, SourcePage page, string siteDigest)
+    {
+        var shown = index.Composition(page) is { } c
+            ? $"{c.Source.Hash}|{c.WholeSource}|{string.Join(",", c.Sections.Select(s => s.Pending ? "+" + s.Section.Id : s.Section.Id))}"
+            : "";
+        return $"{page.Key}|{page.FallbackFrom}|{page.Hash}|{shown}|{siteDigest}";
+    }
 
     /// <summary>
     /// Everything about the site that a page's HTML depends on besides the page itself: where links lead
-    /// (every page, its slug and headings), which terms are linked (every entry's names), and the label of
-    /// a term's button. A page whose own text and this are unchanged renders the same.
+    /// (every page, its slug and headings), which terms are linked (every entry's names), and the labels
+    /// the renderer writes (a term's button, a paragraph's link, the pending-translation notice). A page
+    /// whose own text and this are unchanged renders the same.
     /// </summary>
     public static string SiteDigest(SiteIndex index, Theme theme) => Digest.Of(
-        index.Config.Languages.Select(l => $"{l.Code}:{l.Prefix}:{theme.Strings(l.Code).TermButton}")
+        index.Config.Languages.Select(l => $"{l.Code}:{l.Prefix}:{theme.Strings(l.Code).TermButton}:{theme.Strings(l.Code).ParagraphLink}:{theme.Strings(l.Code).TranslationPending}")
             .Append(index.Config.GlossaryLinking.ToString())
             .Concat(index.Pages.Select(p => $"{p.Key}|{p.Kind}|{p.Meta.Slug}|{p.FallbackFrom}|{string.Join(",", index.Anchors(p).Order(StringComparer.Ordinal))}"))
+            .Concat(index.Files.Entries.Select(f => $"{f.SitePath}|{f.Hash}"))
             .Concat(index.Glossary.Values.SelectMany(g => g).Select(e => $"{e.Lang}/{e.Id}|{e.Meta.Term}|{string.Join(",", e.Meta.Aliases)}")));
+
+    /// <summary>
+    /// Whatever a renderer throws on a page is that page's problem, reported at its file, never the build's:
+    /// the content that made it fail is the editor's to change.
+    /// </summary>
+    private static T Guard<T>(SiteIndex index, SourcePage page, DiagnosticBag? diagnostics, Func<T> render, T failed)
+    {
+        if (diagnostics is null)
+        {
+            return render();
+        }
+
+        try
+        {
+            return render();
+        }
+#pragma warning disable CA1031 // a failure of one page is reported at its file
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // A translation shown with source sections fails on what those sections hold: blame the deeper text.
+            var blamed = index.Composition(page) is { } composition
+                && MarkdownNesting.Deepest(composition.Source.Text).Depth > MarkdownNesting.Deepest(page.Text).Depth ? composition.Source : page;
+            var (line, _) = MarkdownNesting.Deepest(blamed.Text);
+            diagnostics.Error(DiagnosticIds.MarkdownUnreadable, blamed.DisplayPath, line, 1,
+                $"this page could not be written as HTML ({e.Message.Split(". ")[0].TrimEnd('.')}); simplify its Markdown (the deepest nesting is here)");
+            return failed;
+        }
+    }
 
     /// <summary>One page, as its own page and, for the home page and chapters, as a part of the full report.</summary>
     public static RenderedPage Render(SiteIndex index, Theme theme, SourcePage page)
     {
-        var own = RenderPage(index, theme.Strings(page.Lang), page);
+        var strings = theme.Strings(page.Lang);
+        var own = RenderPage(index, strings, page);
         return page.Kind is PageKind.Home or PageKind.Chapter
-            ? own with { ReportHtml = RenderInReport(index, theme.Strings(page.Lang), page, index.OutputPath(page.Lang, SiteIndex.FullReportFile)) }
+            ? own with { ReportHtml = RenderInReport(index, strings, page, index.OutputPath(page.Lang, SiteIndex.FullReportFile)) }
             : own;
     }
 
@@ -93,7 +141,56 @@ internal static class PageRenderer
             Terms = index.Terms(page),
             TermLink = id => new TermLink($"{glossaryHref}#{id}", strings.TermButton + index.Lookups[page.ContentLang].TermById[id]),
         };
-        return new RenderedPage(page, outputPath, SiteHtmlRenderer.Render(page.Ast, context));
+        return new RenderedPage(page, outputPath, Write(index, page, context, strings));
+    }
+
+    /// <summary>
+    /// The page's tree as HTML; a translation behind its source (see <see cref="SiteIndex.Composition"/>)
+    /// section by section, each from its own tree: the source's sections under a notice, in their language.
+    /// </summary>
+    private static string Write(SiteIndex index, SourcePage page, RenderContext context, UiStrings? strings)
+    {
+        if (index.Composition(page) is not { } composition)
+        {
+            return SiteHtmlRenderer.Render(page.Ast, context);
+        }
+
+        var source = composition.Source;
+        // The source's sections are written from the source's tree: its terms, and its paragraphs' ids
+        // (a section shown in the source language keeps the ids it has there).
+        var sourceContext = context with
+        {
+            Terms = index.Terms(source),
+            ParagraphId = paragraph => context.ParagraphId(paragraph) ?? index.ParagraphIds(source).GetValueOrDefault(paragraph),
+        };
+        if (composition.WholeSource)
+        {
+            return Pending(SiteHtmlRenderer.Render(source.Ast, sourceContext), "");
+        }
+
+        var html = new System.Text.StringBuilder();
+        foreach (var shown in composition.Sections)
+        {
+            if (!shown.Pending)
+            {
+                html.Append(SiteHtmlRenderer.Render(shown.Section.Blocks, context));
+                continue;
+            }
+
+            // The heading opens the section, so the notice follows it: it belongs to this section, not the one before.
+            var blocks = shown.Section.Blocks;
+            var heading = blocks.Count > 0 && blocks[0] is Markdig.Syntax.HeadingBlock ? 1 : 0;
+            html.Append(Pending(SiteHtmlRenderer.Render(blocks.Skip(heading), sourceContext), SiteHtmlRenderer.Render(blocks.Take(heading), sourceContext)));
+        }
+
+        return html.ToString();
+
+        string Pending(string body, string heading)
+        {
+            var notice = System.Net.WebUtility.HtmlEncode(strings?.TranslationPending ?? "");
+            return $"<div class=\"translation-pending\" lang=\"{index.Language(source.Lang).HtmlLang}\">\n{heading}"
+                + $"<p class=\"translation-pending-notice\" lang=\"{index.Language(page.Lang).HtmlLang}\">{notice}</p>\n{body}</div>\n";
+        }
     }
 
     /// <summary>
@@ -139,7 +236,7 @@ internal static class PageRenderer
                 var link => Href(reportPath, link),
             },
         };
-        return SiteHtmlRenderer.Render(page.Ast, context);
+        return Write(index, page, context, strings);
     }
 
     /// <summary>Links to these pages become links within the report (the home page is in it too, but is linked as a page).</summary>

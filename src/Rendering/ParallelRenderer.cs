@@ -1,3 +1,4 @@
+using Markdig.Extensions.Footnotes;
 using Markdig.Syntax;
 using Microsite.Content;
 using Microsite.Core;
@@ -31,7 +32,7 @@ internal static class ParallelRenderer
         var theirs = index.Sections(second).ToDictionary(s => s.Id, StringComparer.Ordinal);
         var ids = ours.Select(s => s.Id).Concat(index.Sections(second).Select(s => s.Id)).Distinct(StringComparer.Ordinal);
         var mine = ours.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        return ids.Select(id =>
+        var sections = ids.Select(id =>
         {
             var a = mine.GetValueOrDefault(id);
             var b = theirs.GetValueOrDefault(id);
@@ -42,6 +43,17 @@ internal static class ParallelRenderer
                 .ToList();
             return new ParallelSection(id, a is { Id: not PageSections.TopId } ? a.Title : null, b is { Id: not PageSections.TopId } ? b.Title : null, rows);
         }).ToList();
+
+        // Footnotes are the page's, not a section's: each language's notes close the page, beside each other,
+        // so the note references in both columns lead somewhere. No section id: an editor's section could take any.
+        var notes = new[] { first, second }.Select(page => page.Ast.OfType<FootnoteGroup>().FirstOrDefault() is { } group
+            ? Render(index, theme, page, group, outputPath) : null).ToList();
+        if (notes.Any(n => n is not null))
+        {
+            sections.Add(new ParallelSection("", null, null, [new ParallelRow(notes[0], notes[1])]));
+        }
+
+        return sections;
     }
 
     /// <summary>A section's blocks after its heading.</summary>

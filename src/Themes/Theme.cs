@@ -40,12 +40,24 @@ internal sealed partial class Theme
     public static Theme? Load(FileSet files, IEnumerable<string> languages, DiagnosticBag diagnostics)
     {
         var errors = diagnostics.ErrorCount;
+        foreach (var problem in files.Problems)
+        {
+            diagnostics.Error(problem.Id, files.Display(problem.Path), 0, 0, problem.Message);
+        }
+
         var layouts = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         foreach (var path in files.Paths.Where(p => p.StartsWith("layouts/", StringComparison.Ordinal) && p.EndsWith(".liquid", StringComparison.Ordinal)))
         {
             if (files.Read(path) is not { } source)
             {
-                diagnostics.Error(DiagnosticIds.TemplateInvalid, files.Display(path), 0, 0, "this template is not UTF-8 text; save it again as UTF-8");
+                files.ReportNotUtf8(path, DiagnosticIds.TemplateInvalid, diagnostics);
+                continue;
+            }
+
+            if (TooDeep(source) is { } deep)
+            {
+                diagnostics.Error(DiagnosticIds.TemplateInvalid, files.Display(path), deep.Line, deep.Column,
+                    $"Liquid syntax error: tags or parentheses nest {deep.Depth} deep here, more than a template may (is an end tag missing again and again?)");
                 continue;
             }
 
@@ -63,7 +75,7 @@ internal sealed partial class Theme
             layouts[Path.GetFileNameWithoutExtension(path)] = template;
         }
 
-        foreach (var missing in RequiredLayouts.Where(l => !layouts.ContainsKey(l) && !files.Paths.Contains($"layouts/{l}.liquid")))
+        foreach (var missing in RequiredLayouts.Where(l => !layouts.ContainsKey(l) && !files.Paths.Contains($"layouts/{l}.liquid") && files.Problem($"layouts/{l}.liquid") is null))
         {
             diagnostics.Error(DiagnosticIds.LayoutMissing, files.Display($"layouts/{missing}.liquid"), 0, 0,
                 $"the layout \"{missing}.liquid\" is missing; every theme needs {string.Join(", ", RequiredLayouts.Select(l => l + ".liquid"))}");
@@ -87,6 +99,46 @@ internal sealed partial class Theme
         };
     }
 
+    /// <summary>Deeper than any layout nests, and far below where Fluid's parser overflows the stack.</summary>
+    private const int NestingLimit = 32;
+
+    /// <summary>
+    /// Where a template nests block tags ({% if %} … {% endif %}) or parentheses deeper than any layout
+    /// would, or null. Fluid's parser recurses for each level: thousands of levels overflow the stack, which
+    /// ends the process without a word, so such a template is refused before it is parsed.
+    /// </summary>
+    private static (int Line, int Column, int Depth)? TooDeep(string source)
+    {
+        var (tags, brackets) = (0, 0);
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c is '(' or '[')
+            {
+                brackets++;
+            }
+            else if (c is ')' or ']')
+            {
+                brackets = Math.Max(0, brackets - 1);
+            }
+            else if (c == '{' && i + 1 < source.Length && source[i + 1] == '%' && BlockTag().Match(source, i) is { Success: true } tag)
+            {
+                tags = tag.Groups[1].Value.StartsWith("end", StringComparison.Ordinal) ? Math.Max(0, tags - 1) : tags + 1;
+            }
+
+            if (Math.Max(tags, brackets) > NestingLimit)
+            {
+                var line = 1 + source.AsSpan(0, i).Count('\n');
+                return (line, i - source.LastIndexOf('\n', Math.Max(0, i - 1)), Math.Max(tags, brackets));
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\G\{%-?\s*(if|unless|for|case|capture|tablerow|comment|raw|endif|endunless|endfor|endcase|endcapture|endtablerow|endcomment|endraw)\b")]
+    private static partial Regex BlockTag();
+
     public IFluidTemplate Layout(string name) => _layouts[name];
 
     public UiStrings Strings(string lang) => _strings[lang];
@@ -100,6 +152,11 @@ internal sealed partial class Theme
     private static UiStrings? ReadStrings(FileSet files, string path, DiagnosticBag diagnostics)
     {
         var display = files.Display(path);
+        if (files.Problem(path) is not null)
+        {
+            return null; // reported with the theme's other unreadable files
+        }
+
         if (files.ReadBytes(path) is null)
         {
             diagnostics.Error(DiagnosticIds.UiStringMissing, display, 0, 0, $"the UI strings of this language are missing: add {display} (copy another language's file and translate it)");
@@ -108,7 +165,7 @@ internal sealed partial class Theme
 
         if (files.Read(path) is not { } text)
         {
-            diagnostics.Error(DiagnosticIds.UiStringsInvalid, display, 0, 0, "this file is not UTF-8 text; save it again as UTF-8");
+            files.ReportNotUtf8(path, DiagnosticIds.UiStringsInvalid, diagnostics);
             return null;
         }
 

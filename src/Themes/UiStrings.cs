@@ -65,6 +65,9 @@ internal sealed record UiStrings
 
     public string FallbackNotice { get; init; } = "";
 
+    /// <summary>Above a section shown in the source language because its translation is on its way.</summary>
+    public string TranslationPending { get; init; } = "";
+
     public string FooterHost { get; init; } = "";
 
     public string FooterContact { get; init; } = "";

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsite.Content;
 using Microsite.Core;
 using Microsite.Indexing;
@@ -15,7 +13,8 @@ internal enum TranslationState
 }
 
 /// <param name="ChangedSections">For stale pages: ids of the source sections that changed, were added or removed.</param>
-internal sealed record TranslationReport(string Source, string Translation, TranslationState State, IReadOnlyList<string> ChangedSections);
+/// <param name="InputFolder">The content folder as diagnostics name it ("input"), for the commands hints suggest.</param>
+internal sealed record TranslationReport(string Source, string Translation, TranslationState State, IReadOnlyList<string> ChangedSections, string InputFolder = "input");
 
 /// <summary>
 /// Whether each translation still matches the source it was made from. A translation records hashes of
@@ -24,12 +23,9 @@ internal sealed record TranslationReport(string Source, string Translation, Tran
 /// </summary>
 internal static class TranslationStatus
 {
-    public static TranslationStamp StampOf(SiteIndex index, SourcePage source) =>
-        // Repeated ids are an error of the build (MS0204); until fixed, the first section with an id counts.
-        new(Hash(source.Body), index.Sections(source).GroupBy(s => s.Id).ToDictionary(g => g.Key, g => Hash(g.First().Markdown)));
+    public static TranslationStamp StampOf(SiteIndex index, SourcePage source) => TranslationHashes.StampOf(source, index.Sections(source));
 
-    public static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n").Trim())))[..12];
+    public static string Hash(string text) => TranslationHashes.Hash(text);
 
     /// <summary>Every page and glossary entry of the default language against each of its translations.</summary>
     public static IReadOnlyList<TranslationReport> Report(SiteIndex index)
@@ -41,32 +37,35 @@ internal static class TranslationStatus
             .OrderBy(p => p.RelPath, StringComparer.Ordinal);
         foreach (var source in sources)
         {
+            var folder = source.DisplayPath[..^(source.Lang.Length + 1 + source.RelPath.Length)].TrimEnd('/');
             foreach (var lang in index.Config.Languages.Skip(1))
             {
                 var translation = Translation(index, source, lang.Code);
                 if (translation is null)
                 {
-                    reports.Add(new TranslationReport(source.DisplayPath, DisplayOf(source, lang.Code), TranslationState.Missing, []));
+                    if (index.Unreadable.Contains($"{lang.Code}/{source.RelPath}"))
+                    {
+                        continue; // it exists, and its error says why it did not load
+                    }
+
+                    reports.Add(new TranslationReport(source.DisplayPath, DisplayOf(source, lang.Code), TranslationState.Missing, [], folder));
                     continue;
                 }
 
                 if (translation.Stamp is null)
                 {
-                    reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Unmarked, []));
+                    reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Unmarked, [], folder));
                     continue;
                 }
 
                 var now = StampOf(index, source);
                 if (now.Hash == translation.Stamp.Hash)
                 {
-                    reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.UpToDate, []));
+                    reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.UpToDate, [], folder));
                     continue;
                 }
 
-                var changed = now.Sections.Where(s => translation.Stamp.Sections.GetValueOrDefault(s.Key) != s.Value).Select(s => s.Key)
-                    .Concat(translation.Stamp.Sections.Keys.Where(k => !now.Sections.ContainsKey(k)))
-                    .ToList();
-                reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Stale, changed));
+                reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Stale, TranslationHashes.Changed(translation.Stamp, now), folder));
             }
         }
 
@@ -76,21 +75,49 @@ internal static class TranslationStatus
     /// <param name="command">How the editor runs Microsite, for the hint (e.g. "bin/microsite").</param>
     public static void Warn(SiteIndex index, DiagnosticBag diagnostics, string command)
     {
+        var translations = index.Pages.Where(p => p.FallbackFrom is null && p.Lang != index.Config.Default.Code).ToDictionary(p => p.DisplayPath, StringComparer.Ordinal);
         foreach (var report in Report(index))
         {
+            var composition = translations.GetValueOrDefault(report.Translation) is { } page ? index.Composition(page) : null;
+            if (composition is { Pending.Count: > 0 })
+            {
+                // Chinese first: the sections are shown in the source language; say which, and how to finish.
+                var translation = composition.Translation;
+                var line = index.Sections(translation).FirstOrDefault(s => composition.Pending.Contains(s.Id))?.Line ?? 0;
+                var leftOut = composition.LeftOut.Count == 0 ? "" : $"; left out, as the source no longer has them: {string.Join(", ", composition.LeftOut)}";
+                var why = report.State == TranslationState.Stale ? "new or changed since the translation was marked" : "not in this translation";
+                diagnostics.Warning(DiagnosticIds.SectionsPending, report.Translation, line, line > 0 ? 1 : 0,
+                    $"sections {string.Join(", ", composition.Pending)} of {report.Source} ({why}) are shown here in the original until translated{leftOut}; translate them, then run: {MarkCommand(command, report)}");
+                continue;
+            }
+
             switch (report.State)
             {
                 case TranslationState.Stale:
+                    var removed = composition is { LeftOut.Count: > 0 } ? $"; left out, as the source no longer has them: {string.Join(", ", composition.LeftOut)}" : "";
                     diagnostics.Warning(DiagnosticIds.TranslationStale, report.Translation, 0, 0,
-                        $"translation is older than {report.Source} (sections: {(report.ChangedSections.Count == 0 ? "none, only spacing" : string.Join(", ", report.ChangedSections))}); update it, then run: {command} translations --mark {report.Translation}");
+                        $"translation is older than {report.Source} (sections: {(report.ChangedSections.Count == 0 ? "none, only spacing" : string.Join(", ", report.ChangedSections))}){removed}; update it, then run: {MarkCommand(command, report)}");
                     break;
                 case TranslationState.Unmarked:
                     diagnostics.Warning(DiagnosticIds.TranslationUnmarked, report.Translation, 0, 0,
-                        $"translation of {report.Source} was never marked as done; when it is, run: {command} translations --mark {report.Translation}");
+                        $"translation of {report.Source} was never marked as done; when it is, run: {MarkCommand(command, report)}");
                     break;
             }
         }
     }
+
+    /// <summary>
+    /// The command that marks a translation as done, as the editor can paste it: with --input when the
+    /// content folder is not the default one, and quoted where a shell would split the path.
+    /// </summary>
+    public static string MarkCommand(string command, TranslationReport report) =>
+        report.InputFolder is "input" or ""
+            ? $"{command} translations --mark {Quote(report.Translation)}"
+            : $"{command} translations --input {Quote(report.InputFolder)} --mark {Quote(report.Translation)}";
+
+    /// <summary>A path as one word of a POSIX shell.</summary>
+    private static string Quote(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_') ? path : "'" + path.Replace("'", "'\\''") + "'";
 
     private static SourcePage? Translation(SiteIndex index, SourcePage source, string lang) =>
         source.Kind == PageKind.GlossaryEntry

@@ -57,6 +57,8 @@ internal sealed class TestSite
 
     public static TestSite Build(string files) => new(SiteBuilder.Build(Input(files), RepoTheme()));
 
+    public static TestSite Build(FileSet input) => new(SiteBuilder.Build(input, RepoTheme()));
+
     public static FileSet Input(string files) => FileSet.FromMap(Parse(files), "input");
 
     /// <summary>A site whose text files are in <paramref name="files"/> and whose binary files (images, PDFs) are given as bytes.</summary>

@@ -25,11 +25,13 @@ public class IncrementalBuildTests
         Assert.Equal(fresh.Files.Select(f => (f.Path, f.Content)), second.Files.Select(f => (f.Path, f.Content)));
         var work = session.LastWork.ToDictionary(w => w.Stage);
         Assert.Equal(1, work["load"].Redone);
-        Assert.Equal(1, work["render"].Redone);
+        // The chapter, and its English page: the edited section is now shown there in Chinese until translated (MS0405).
+        Assert.Equal(2, work["render"].Redone);
         Assert.Equal(0, work["definitions"].Redone);
-        Assert.Equal(1, work["layout"].Redone); // the closing chapter; contents, glossary, full report and 404 are always laid out
-        // The chapter, and the site's own pages whose HTML changed (full report: its text; the others are the same bytes).
-        Assert.InRange(work["validate"].Redone, 2, 3);
+        Assert.Equal(2, work["layout"].Redone); // the two chapter pages; contents, glossary, full report and 404 are always laid out
+        // The pages whose HTML changed: the two chapter pages, the two full reports (their text) and the
+        // side-by-side page; every other page is the same bytes and keeps its findings.
+        Assert.Equal(5, work["validate"].Redone);
         Assert.Equal(pages, work["validate"].Total);
     }
 

@@ -86,7 +86,10 @@ public sealed class SearchIntegrationTests
             var noScript = page.QuerySelector("[data-search-nojs]")!;
             Assert.Contains("JavaScript", noScript.TextContent);
             Assert.Equal(["contents.html", "full.html"], noScript.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
-            Assert.True(page.QuerySelector("[data-search-app]")!.HasAttribute("hidden"));
+            // The form and results are in place from the first paint (no shift when the script starts): the
+            // stylesheet shows them only under <html class="js">, and the note only without it.
+            Assert.False(page.QuerySelector("[data-search-app]")!.HasAttribute("hidden"));
+            Assert.Contains(".js .search-nojs {\n  display: none;", site.Text("assets/site.css").ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
             // The language switch leads to the other search page; no header box on the search page itself.
             Assert.Equal(lang == "zh" ? "en/search.html" : "../search.html", page.QuerySelector("a[data-lang-switch]")!.GetAttribute("href"));

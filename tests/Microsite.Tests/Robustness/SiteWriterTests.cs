@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsite.Core;
+using Microsite.Output;
+
+namespace Microsite.Tests.Robustness;
+
+/// <summary>output/ is the old site or the new one at every moment, even when the build is killed while it writes.</summary>
+public sealed class SiteWriterTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("microsite-writer-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Output => Path.Combine(_root, "output");
+
+    private static SiteFile[] Site(string text) => [new("index.html", text, null, null), new("en/index.html", text + " (en)", null, null)];
+
+    [Fact]
+    public void Replacing_a_site_exchanges_it_whole_and_leaves_nothing_beside_it()
+    {
+        SiteWriter.Write(Output, Site("old"));
+        SiteWriter.Write(Output, Site("new"));
+
+        Assert.Equal("new", File.ReadAllText(Path.Combine(Output, "index.html")));
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
+    public void The_exchange_swaps_two_folders_in_one_step_on_linux()
+    {
+        var a = Directory.CreateDirectory(Path.Combine(_root, "a")).FullName;
+        var b = Directory.CreateDirectory(Path.Combine(_root, "b")).FullName;
+        File.WriteAllText(Path.Combine(a, "x"), "a");
+        File.WriteAllText(Path.Combine(b, "x"), "b");
+
+        var exchanged = AtomicSwap.TryExchange(a, b);
+
+        Assert.Equal(OperatingSystem.IsLinux(), exchanged);
+        Assert.Equal(exchanged ? "b" : "a", File.ReadAllText(Path.Combine(a, "x")));
+    }
+
+    [Fact]
+    public void A_swap_cut_between_its_two_renames_is_put_right_by_the_next_run()
+    {
+        // What a build killed between "output -> .output.old-PID" and ".output.new-PID -> output" leaves.
+        var pid = ExitedProcessId();
+        SiteWriter.Write(Path.Combine(_root, $".output.old-{pid}"), Site("old"));
+        Directory.CreateDirectory(Path.Combine(_root, $".output.new-{pid}"));
+        File.WriteAllText(Path.Combine(_root, $".output.new-{pid}", "index.html"), "half");
+
+        SiteWriter.Recover(_root, "output", Output);
+
+        Assert.Equal("old", File.ReadAllText(Path.Combine(Output, "index.html")));
+        Assert.True(File.Exists(Path.Combine(Output, SiteWriter.Marker)));
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
+    public void Leftovers_of_a_build_that_is_still_running_are_left_alone()
+    {
+        using var running = Process.Start(new ProcessStartInfo("sleep", "30"))!;
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(_root, $".output.new-{running.Id}")).FullName;
+            SiteWriter.Write(Output, Site("new"));
+            Assert.True(Directory.Exists(folder));
+        }
+        finally
+        {
+            running.Kill();
+        }
+    }
+
+    /// <summary>
+    /// The real CLI, as a process, killed at moments spread over its writing: before the staging folder is
+    /// complete, around the exchange, while the old site is deleted. After every kill output/ must be
+    /// exactly the site it held before or exactly the one being built; the next build cleans up.
+    /// </summary>
+    [Fact]
+    public void A_build_killed_while_it_writes_leaves_the_old_site_or_the_new_one_never_a_mix()
+    {
+        var input = Path.Combine(_root, "input");
+        var theme = Path.Combine(_root, "theme");
+        var versions = new[] { "第一版。", "第二版。" };
+        CopyDirectory(Path.Combine(TestSite.RepoRoot, "theme"), theme);
+
+        // Many files, so that writing takes long enough to be interrupted at different points.
+        var bulk = Directory.CreateDirectory(Path.Combine(theme, "assets", "bulk")).FullName;
+        for (var i = 0; i < 600; i++)
+        {
+            var bytes = new byte[16 * 1024];
+            new Random(i).NextBytes(bytes);
+            File.WriteAllBytes(Path.Combine(bulk, $"{i:0000}.bin"), bytes);
+        }
+
+        // The two sites, built without interruption; the second build also measures how long writing takes
+        // here (from the staging folder's appearance to the end), so that the kills spread over all of it.
+        var expected = new Dictionary<string, string>[2];
+        WriteInput(input, versions[0]);
+        Assert.Equal(0, RunCli(input, theme, Output).WaitForExitCode());
+        expected[0] = Fingerprint(Output);
+        WriteInput(input, versions[1]);
+        var writing = WaitForStaging(RunCli(input, theme, Output), out var timed);
+        Assert.Equal(0, timed.WaitForExitCode());
+        var write = writing.Elapsed.TotalMilliseconds;
+        expected[1] = Fingerprint(Output);
+
+        var outcomes = new List<string>();
+        var delays = new[] { 0, 0.15, 0.3, 0.45, 0.6, 1.1 }.Select(f => (int)(f * write)).ToArray();
+        for (var i = 0; i < delays.Length; i++)
+        {
+            var before = Fingerprint(Output);
+            var building = Same(before, expected[0]) ? 1 : 0; // always the other site, so that old and new differ
+            WriteInput(input, versions[building]);
+
+            WaitForStaging(RunCli(input, theme, Output), out var process);
+            Thread.Sleep(delays[i]);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            process.Dispose();
+
+            Assert.True(Directory.Exists(Output), $"output/ is missing after a kill {delays[i]} ms into writing");
+            var after = Fingerprint(Output);
+            var outcome = Same(after, before) ? "old" : Same(after, expected[building]) ? "new" : null;
+            Assert.True(outcome is not null, $"output/ is neither the old site nor the new one after a kill {delays[i]} ms into writing ({after.Count} files)");
+            outcomes.Add($"{delays[i]} ms: {outcome}");
+        }
+
+        // The next build sweeps what the killed ones left beside output/.
+        WriteInput(input, versions[0]);
+        Assert.Equal(0, RunCli(input, theme, Output).WaitForExitCode());
+        Assert.True(Same(Fingerprint(Output), expected[0]));
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+        var report = $"writing takes {write:0} ms; kills: {string.Join(", ", outcomes)}";
+        Assert.True(outcomes.Any(o => o.EndsWith("old", StringComparison.Ordinal)), report); // some kills landed before the exchange …
+        Assert.True(outcomes.Any(o => o.EndsWith("new", StringComparison.Ordinal)), report); // … and some after it
+    }
+
+    /// <summary>Waits until the build starts writing (its staging folder appears); the stopwatch runs from then.</summary>
+    private Stopwatch WaitForStaging(Process started, out Process process)
+    {
+        process = started;
+        var staging = Path.Combine(_root, $".output.new-{process.Id}");
+        var watch = Stopwatch.StartNew();
+        while (!Directory.Exists(staging) && !process.HasExited && watch.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            Thread.Sleep(1);
+        }
+
+        return Stopwatch.StartNew();
+    }
+
+    private static void WriteInput(string input, string text)
+    {
+        foreach (var (path, content) in TestSite.Parse($"-- site.yml --\n{TestSite.Config}\n{TestSite.Homes}"))
+        {
+            var full = Path.Combine(input, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, path == "zh/index.md" ? content.Replace("各位代表：", "各位代表：" + text) : content);
+        }
+    }
+
+    private static Process RunCli(string input, string theme, string output)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "microsite"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "build", "--input", input, "--theme", theme, "--output", output })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static Dictionary<string, string> Fingerprint(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(f => b.TryGetValue(f.Key, out var hash) && hash == f.Value);
+
+    private static int ExitedProcessId()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true"))!;
+        process.WaitForExit();
+        return process.Id;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
+
+internal static class ProcessExtensions
+{
+    public static int WaitForExitCode(this Process process)
+    {
+        process.WaitForExit();
+        var code = process.ExitCode;
+        process.Dispose();
+        return code;
+    }
+}
