@@ -36,6 +36,21 @@ internal static class Commands
 
         public Option<string> Format { get; } = CreateFormat();
 
+        /// <summary>Work on at most N pages at once: to share a machine, or to compare speed; the output is the same bytes for any N.</summary>
+        public Option<int> Threads { get; } = new("--threads") { Description = "How many pages to work on at once (default: one per processor); the site is the same for any number", DefaultValueFactory = _ => 0 };
+
+        /// <summary>Applies --threads to the stages' parallel loops.</summary>
+        public void ApplyThreads(ParseResult parse)
+        {
+            var threads = parse.GetValue(Threads);
+            if (threads < 0)
+            {
+                throw new UsageException($"--threads {threads}: give a number of threads (1 or more), or 0 for one per processor");
+            }
+
+            Parallelism.MaxThreads = threads == 0 ? -1 : threads;
+        }
+
         public Options Read(ParseResult parse) => new(
             parse.GetValue(Input) ?? "input",
             parse.GetValue(Output) ?? "output",
@@ -57,14 +72,22 @@ internal static class Commands
 
         var build = new Command("build", "Build input/ into output/ (the previous output/ stays as it was if anything is wrong)")
         {
-            o.Input, o.Output, o.Theme, o.Format,
+            o.Input, o.Output, o.Theme, o.Format, o.Threads,
         };
-        build.SetAction(parse => Guard(stderr, () => Build(o.Read(parse), stdout)));
+        build.SetAction(parse => Guard(stderr, () =>
+        {
+            o.ApplyThreads(parse);
+            return Build(o.Read(parse), stdout);
+        }));
         root.Subcommands.Add(build);
 
         var folder = new Argument<string>("folder") { Description = "A built site on disk (e.g. output, or a copy from the web host)" };
-        var check = new Command("check", "Check a built site folder with the same rules as the build") { folder, o.Input, o.Format };
-        check.SetAction(parse => Guard(stderr, () => Check(parse.GetValue(folder)!, o.Read(parse), stdout)));
+        var check = new Command("check", "Check a built site folder with the same rules as the build") { folder, o.Input, o.Format, o.Threads };
+        check.SetAction(parse => Guard(stderr, () =>
+        {
+            o.ApplyThreads(parse);
+            return Check(parse.GetValue(folder)!, o.Read(parse), stdout);
+        }));
         root.Subcommands.Add(check);
 
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => 8080 };

@@ -8,6 +8,8 @@ using Microsite.Core;
 //       the whole pipeline in one warm process: median time of every stage (what a preview server pays)
 //   dotnet run -c Release --project tests/Microsite.Benchmarks -- corpus PAGES OUT [real-input]
 //       writes a synthetic two-language site of about PAGES pages into OUT/input (and OUT/hugo)
+//   dotnet run -c Release --project tests/Microsite.Benchmarks -- reload [runs] [input] [theme] [chapter]
+//       the preview server on a copy of the input: from saving one chapter to the reload event (min, median, max)
 //   dotnet run -c Release --project tests/Microsite.Benchmarks -- whole RUNS LABEL -- COMMAND [ARGS…]
 //       runs a whole command RUNS times after one warm-up, through /usr/bin/time: wall time and peak memory
 //       (min, median, max), and the median of each stage time the command prints ("time: load 12 ms · …")
@@ -24,8 +26,11 @@ switch (command)
         return 0;
     case "warm":
         return Warm(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : "input", args.Length > 3 ? args[3] : "theme");
+    case "reload":
+        return await Reload.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+            args.Length > 2 ? args[2] : "input", args.Length > 3 ? args[3] : "theme", args.Length > 4 ? args[4] : "zh/review-2022.md");
     default:
-        Console.Error.WriteLine("usage: warm [runs] [input] [theme] | corpus PAGES OUT [real-input] | whole RUNS LABEL -- COMMAND [ARGS…]");
+        Console.Error.WriteLine("usage: warm [runs] [input] [theme] | reload [runs] [input] [theme] [chapter] | corpus PAGES OUT [real-input] | whole RUNS LABEL -- COMMAND [ARGS…]");
         return 2;
 }
 

@@ -1,3 +1,4 @@
+using Microsite.Core;
 using Microsite.Build;
 using Microsite.Cli;
 
@@ -130,6 +131,42 @@ public sealed class OutputTests : IDisposable
 
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         Assert.Equal(first.Files.Select(f => (f.Path, f.Content)), second.Files.Select(f => (f.Path, f.Content)));
+    }
+
+    [Fact]
+    public void The_real_report_is_the_same_bytes_on_one_thread_and_on_many()
+    {
+        var saved = Parallelism.MaxThreads;
+        try
+        {
+            Parallelism.MaxThreads = 1;
+            var one = SiteBuilder.Build(TestSite.RepoInput(), TestSite.RepoTheme());
+            Parallelism.MaxThreads = 8;
+            var many = SiteBuilder.Build(TestSite.RepoInput(), TestSite.RepoTheme());
+
+            Assert.True(one.Succeeded, string.Join("\n", one.Diagnostics));
+            Assert.Equal(one.Files.Select(f => (f.Path, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(f.Bytes)))), many.Files.Select(f => (f.Path, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(f.Bytes)))));
+            Assert.Equal(one.Diagnostics, many.Diagnostics);
+        }
+        finally
+        {
+            Parallelism.MaxThreads = saved;
+        }
+    }
+
+    [Fact]
+    public void Threads_can_be_chosen_and_a_bad_number_is_a_usage_error()
+    {
+        WriteInput(Site);
+        var one = Run("build", "--input", Input, "--output", Output, "--theme", Path.Combine(TestSite.RepoRoot, "theme"), "--threads", "1");
+        Assert.Equal(ExitCodes.Built, one.Exit);
+        var first = Snapshot();
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
+        Assert.All(first, file => Assert.Equal(file.Value, Snapshot()[file.Key]));
+
+        var bad = Run("build", "--input", Input, "--output", Output, "--theme", Path.Combine(TestSite.RepoRoot, "theme"), "--threads", "-2");
+        Assert.Equal(ExitCodes.UsageOrInternal, bad.Exit);
+        Assert.Contains("--threads -2", bad.Err, StringComparison.Ordinal);
     }
 
     [Fact]
