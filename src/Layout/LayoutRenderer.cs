@@ -199,8 +199,9 @@ internal static partial class LayoutRenderer
 
     /// <summary>
     /// A chapter and its translation side by side (see <see cref="ParallelRenderer"/>). In the default
-    /// language's chrome, with both languages marked block by block; kept out of search engines' duplicates:
-    /// noindex, and canonical to the default language's chapter.
+    /// language's chrome, with both languages marked block by block. Search engines fold it into the chapter:
+    /// canonical to the default language's chapter (the signal for a duplicate; noindex beside it would
+    /// contradict it), no hreflang alternates, not in the sitemap.
     /// </summary>
     private static SiteFile? ParallelPage(SiteIndex index, Theme theme, FigureSet? figures, SourcePage first, SourcePage second, DiagnosticBag diagnostics)
     {
@@ -215,7 +216,6 @@ internal static partial class LayoutRenderer
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home), new LinkView(Rel(path, chapter), first.Meta.Title)],
             pairOf: code => code == lang.Code ? path : null, indexable: _ => false) with
         {
-            Noindex = true,
             Bilingual = true,
             Canonical = index.Config.BaseUrl is { } baseUrl ? Urls.Absolute(baseUrl, chapter) : null,
         };
@@ -231,7 +231,8 @@ internal static partial class LayoutRenderer
 
     /// <summary>
     /// The search page: the results are made in the browser by assets/search.js from the language's index
-    /// (written by <see cref="SearchFiles"/>). Left out of search engines: it has no text of its own.
+    /// (written by <see cref="SearchFiles"/>). Not in the sitemap (it has no text of its own); a results
+    /// address (search.html?q=…) is canonical to the search page, so engines never index results.
     /// </summary>
     private static SiteFile? SearchPage(SiteIndex index, Theme theme, FigureSet? figures, LanguageConfig lang, DiagnosticBag diagnostics)
     {
@@ -239,7 +240,7 @@ internal static partial class LayoutRenderer
         var path = index.OutputPath(lang.Code, SearchFiles.PageFile);
         var view = BaseView(index, figures, lang.Code, path, "search", strings.Search, strings.SearchDescription,
             [new LinkView(Rel(path, index.OutputPath(lang.Code, "index.html")), strings.Home)],
-            pairOf: code => index.OutputPath(code, SearchFiles.PageFile), indexable: _ => false) with { Noindex = true };
+            pairOf: code => index.OutputPath(code, SearchFiles.PageFile), indexable: _ => false);
         var search = new SearchView(Rel(path, SearchIndexBuilder.FilePath(lang.Code)), Rel(path, AssetsFolder + "search.js"),
             Cjk: lang.HtmlLang.Split('-')[0] is "zh" or "ja" or "ko");
         return Apply(theme, "search", view, new BodyView { Search = search }, null, diagnostics);

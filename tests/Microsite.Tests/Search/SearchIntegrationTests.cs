@@ -68,7 +68,8 @@ public sealed class SearchIntegrationTests
         foreach (var (path, lang) in new[] { ("search.html", "zh"), ("en/search.html", "en") })
         {
             var page = site.Html(path);
-            Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+            // Results addresses (?q=…) fold into the page itself by its canonical link (see the sitemap test below).
+            Assert.Null(page.QuerySelector("meta[name=robots]"));
             var form = page.QuerySelector("main form[role=search]")!;
             Assert.Equal("search.html", form.GetAttribute("action"));
             Assert.Equal("get", form.GetAttribute("method"));
