@@ -149,12 +149,16 @@ public sealed class ChineseTypesettingTests(BrowserFixture site)
         {
             await page.GotoAsync(site.BaseUrl + path);
             await page.EvaluateAsync("""
-                ([text, inner]) => {
+                async ([text, inner]) => {
                   const p = document.querySelector('main .prose p');
                   const probe = (id, parent, tag) => { const e = document.createElement(tag); e.id = id; e.textContent = text; parent.append(e); return e; };
                   probe('probe-plain', p, 'span');
                   probe('probe-bold', p, 'strong');
                   probe('probe-inner', p, 'span').lang = inner; // a run in the other language
+                  // Chromium names the fonts of a node only once the node is laid out and painted: wait for the
+                  // fonts and two frames (without it, the fonts of a probe were once reported as none).
+                  await document.fonts.ready;
+                  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
                 }
                 """, new[] { punctuation.Replace(" ", "", StringComparison.Ordinal), inner });
             await cdp.SendAsync("DOM.enable");
