@@ -77,15 +77,9 @@ internal static class SearchIndexBuilder
                 writer.WriteStringValue(doc.Text);
                 writer.WriteEndArray();
 
-                foreach (var token in Tokenizer.Terms(doc.Kind == SearchKind.Page ? doc.PageTitle : title).Concat(Tokenizer.Terms(doc.Text)).Distinct())
-                {
-                    if (!postings.TryGetValue(token, out var list))
-                    {
-                        postings[token] = list = [];
-                    }
-
-                    list.Add(i);
-                }
+                var sink = new PostingSink(postings, i);
+                Tokenizer.Scan(doc.Kind == SearchKind.Page ? doc.PageTitle : title, sink);
+                Tokenizer.Scan(doc.Text, sink);
 
                 if (doc.TermKey is { } key)
                 {
@@ -131,6 +125,30 @@ internal static class SearchIndexBuilder
         }
 
         return $"window.{GlobalName} = {Encoding.UTF8.GetString(stream.ToArray())};\n";
+    }
+
+    /// <summary>
+    /// Adds a document to the postings of each of its tokens, once per token. Documents come in order, so a
+    /// token already has this document exactly when its list ends with it. A token is looked up by its
+    /// characters; a string is made only for a token the index has not seen.
+    /// </summary>
+    private readonly struct PostingSink(Dictionary<string, List<int>> postings, int doc) : ITokenSink
+    {
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _lookup = postings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public void Add(ReadOnlySpan<char> text, int start, int end)
+        {
+            if (!_lookup.TryGetValue(text, out var list))
+            {
+                list = [];
+                _lookup[text] = list;
+            }
+
+            if (list.Count == 0 || list[^1] != doc)
+            {
+                list.Add(doc);
+            }
+        }
     }
 
     private static string Gaps(List<int> ids)

@@ -7,6 +7,16 @@ namespace Microsite.Search;
 internal readonly record struct SearchToken(string Text, int Start, int End);
 
 /// <summary>
+/// Receives each token as the tokenizer finds it. The index builder reads every character of the site: it
+/// looks a token up by its characters and makes a string only of a token it has not seen (most tokens are
+/// CJK bigrams that recur), where a list of tokens would make a string of each.
+/// </summary>
+internal interface ITokenSink
+{
+    void Add(ReadOnlySpan<char> text, int start, int end);
+}
+
+/// <summary>
 /// The search tokenizer, as src/Search/TOKENIZER.md specifies it. theme/assets/search.js implements the
 /// same specification for the browser; tests/fixtures/search-tokenizer-cases.json holds the cases both must pass.
 /// </summary>
@@ -29,8 +39,17 @@ internal static class Tokenizer
 
     public static IReadOnlyList<SearchToken> Tokenize(string text)
     {
+        var tokens = new ListSink();
+        Scan(text, tokens);
+        return tokens.Tokens;
+    }
+
+    /// <summary>The tokens of the text, in order, to a sink.</summary>
+    public static void Scan<TSink>(string text, TSink tokens)
+        where TSink : ITokenSink
+    {
         var chars = Read(text);
-        var tokens = new List<SearchToken>();
+        Span<char> symbol = stackalloc char[2];
         var i = 0;
         while (i < chars.Count)
         {
@@ -47,7 +66,7 @@ internal static class Tokenizer
                     i = Word(chars, i, tokens);
                     break;
                 case Kind.Symbol:
-                    tokens.Add(new SearchToken(c.Value.ToString(), c.Start, c.End));
+                    tokens.Add(symbol[..c.Value.EncodeToUtf16(symbol)], c.Start, c.End);
                     i++;
                     break;
                 default:
@@ -55,14 +74,20 @@ internal static class Tokenizer
                     break;
             }
         }
+    }
 
-        return tokens;
+    private sealed class ListSink : ITokenSink
+    {
+        public List<SearchToken> Tokens { get; } = [];
+
+        public void Add(ReadOnlySpan<char> text, int start, int end) => Tokens.Add(new SearchToken(text.ToString(), start, end));
     }
 
     /// <summary>The token texts alone (for the index, which needs no spans).</summary>
     public static IEnumerable<string> Terms(string text) => Tokenize(text).Select(t => t.Text);
 
-    private static int CjkRun(List<Character> chars, int i, List<SearchToken> tokens)
+    private static int CjkRun<TSink>(List<Character> chars, int i, TSink tokens)
+        where TSink : ITokenSink
     {
         var run = new List<Character> { chars[i] };
         var next = i + 1;
@@ -98,18 +123,19 @@ internal static class Tokenizer
             if (k + 1 < run.Count)
             {
                 length += run[k + 1].Value.EncodeToUtf16(buffer[length..]);
-                tokens.Add(new SearchToken(new string(buffer[..length]), run[k].Start, run[k + 1].End));
+                tokens.Add(buffer[..length], run[k].Start, run[k + 1].End);
             }
             else
             {
-                tokens.Add(new SearchToken(new string(buffer[..length]), run[k].Start, run[k].End));
+                tokens.Add(buffer[..length], run[k].Start, run[k].End);
             }
         }
 
         return next;
     }
 
-    private static int Number(List<Character> chars, int i, List<SearchToken> tokens)
+    private static int Number<TSink>(List<Character> chars, int i, TSink tokens)
+        where TSink : ITokenSink
     {
         var builder = new StringBuilder();
         var start = chars[i].Start;
@@ -132,11 +158,12 @@ internal static class Tokenizer
             }
         }
 
-        tokens.Add(new SearchToken(builder.ToString(), start, chars[end - 1].End));
+        tokens.Add(builder.ToString(), start, chars[end - 1].End);
         return end;
     }
 
-    private static int Word(List<Character> chars, int i, List<SearchToken> tokens)
+    private static int Word<TSink>(List<Character> chars, int i, TSink tokens)
+        where TSink : ITokenSink
     {
         var builder = new StringBuilder();
         var end = i;
@@ -158,7 +185,7 @@ internal static class Tokenizer
             }
         }
 
-        tokens.Add(new SearchToken(Fold(builder.ToString()), chars[i].Start, chars[end - 1].End));
+        tokens.Add(Fold(builder.ToString()), chars[i].Start, chars[end - 1].End);
         return end;
     }
 
