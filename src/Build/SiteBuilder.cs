@@ -69,10 +69,34 @@ internal static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var timer = new StageTimer(options.Progress);
 
+        // The site is made in a method of its own: what only making it needs (the parsed trees, the rendered
+        // pages, the search postings) is garbage once that returns, and the checks run on a smaller heap.
+        var made = Make(input, themeFiles, options, session, diagnostics, timer);
+        if (made.Failed is { } failed)
+        {
+            return failed;
+        }
+
+        var (files, config, notes) = (made.Files, made.Config!, made.Notes);
+        var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics, session?.Checked));
+        return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes)
+        {
+            BasePath = config.BaseUrl is null ? "/" : new Uri(config.BaseUrl).AbsolutePath,
+        };
+    }
+
+    /// <summary>The built site's files, or why there are none.</summary>
+    private sealed record Made(IReadOnlyList<SiteFile> Files, SiteConfig? Config, IReadOnlyList<string> Notes, BuildResult? Failed = null)
+    {
+        public static Made Not(BuildResult failed) => new([], null, [], failed);
+    }
+
+    private static Made Make(FileSet input, FileSet themeFiles, BuildOptions options, BuildSession? session, DiagnosticBag diagnostics, StageTimer timer)
+    {
         var config = timer.Time("config", () => ConfigLoader.Load(input, diagnostics));
         if (config is null)
         {
-            return Failed(diagnostics, timer, null);
+            return Made.Not(Failed(diagnostics, timer, null));
         }
 
         var theme = timer.Time("theme", () => Theme.Load(themeFiles, config.Languages.Select(l => l.Code), diagnostics));
@@ -90,13 +114,13 @@ internal static class SiteBuilder
         // while the content has errors they would only fail on them again, or repeat them.
         if (theme is null || diagnostics.HasErrors)
         {
-            return Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList());
+            return Made.Not(Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList()));
         }
 
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions));
         if (diagnostics.HasErrors)
         {
-            return Failed(diagnostics, timer, config, notes); // a page that could not be rendered (reported at its file)
+            return Made.Not(Failed(diagnostics, timer, config, notes)); // a page that could not be rendered (reported at its file)
         }
 
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
@@ -107,12 +131,7 @@ internal static class SiteBuilder
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
             .Concat(search.Select(f => new SiteFile(f.Path, f.Content, null, null)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
-
-        var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics, session?.Checked));
-        return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes)
-        {
-            BasePath = config.BaseUrl is null ? "/" : new Uri(config.BaseUrl).AbsolutePath,
-        };
+        return new Made(files, config, notes);
     }
 
     public static SiteExpectations Expectations(SiteConfig config) => new(

@@ -33,12 +33,25 @@ internal static partial class SiteWriter
 
         try
         {
-            foreach (var file in files)
+            // Folders first, then the files on every core: a large site is tens of thousands of files, and
+            // writing them one after the other left the processors waiting on the disk.
+            var paths = files.Select(f => Path.Combine(staging, f.Path.Replace('/', Path.DirectorySeparatorChar))).ToList();
+            foreach (var folder in paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal))
             {
-                var path = Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, file.Binary ?? Utf8.GetBytes(file.Content));
+                Directory.CreateDirectory(folder);
             }
+
+            Parallelism.ForEach(Enumerable.Range(0, files.Count).ToList(), i =>
+            {
+                if (files[i].Binary is { } bytes)
+                {
+                    File.WriteAllBytes(paths[i], bytes);
+                }
+                else
+                {
+                    File.WriteAllText(paths[i], files[i].Content, Utf8); // encoded in pieces, not into one more copy of the page
+                }
+            });
 
             // Written last: a staging folder with the mark is complete (Recover relies on it).
             File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);
@@ -156,6 +169,10 @@ internal static partial class SiteWriter
     {
         if (Directory.Exists(directory))
         {
+            // The files on every core, then the emptied folders (the old site is as many files as the new one).
+            // Symbolic links are not followed (what they point at is not ours): Directory.Delete removes the links.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+            Parallelism.ForEach(Directory.EnumerateFiles(directory, "*", options).ToList(), File.Delete);
             Directory.Delete(directory, recursive: true);
         }
     }

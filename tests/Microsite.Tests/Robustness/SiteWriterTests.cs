@@ -27,6 +27,23 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void Replacing_a_site_never_follows_a_link_out_of_it()
+    {
+        // Someone linked a folder of their own into the published site: the old site goes, their files stay.
+        var theirs = Directory.CreateDirectory(Path.Combine(_root, "theirs")).FullName;
+        File.WriteAllText(Path.Combine(theirs, "keep.txt"), "mine");
+        SiteWriter.Write(Output, Site("old"));
+        Directory.CreateSymbolicLink(Path.Combine(Output, "en", "linked"), theirs);
+        File.CreateSymbolicLink(Path.Combine(Output, "linked.txt"), Path.Combine(theirs, "keep.txt"));
+
+        SiteWriter.Write(Output, Site("new"));
+
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(theirs, "keep.txt")));
+        Assert.False(Directory.Exists(Path.Combine(Output, "en", "linked")));
+        Assert.Equal("new", File.ReadAllText(Path.Combine(Output, "index.html")));
+    }
+
+    [Fact]
     public void The_exchange_swaps_two_folders_in_one_step_on_linux()
     {
         var a = Directory.CreateDirectory(Path.Combine(_root, "a")).FullName;
