@@ -180,7 +180,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
         await Assertions.Expect(page.Locator("#site-search")).ToBeHiddenAsync();
         await page.Locator(".search-toggle").TapAsync();
         await Assertions.Expect(page.Locator("#site-search")).ToBeVisibleAsync();
-        Assert.Equal("site-search-q", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await Assertions.Expect(page.Locator("#site-search-q")).ToBeFocusedAsync(); // once its toggle event has come
 
         // Laid over the page: nothing under it moved.
         var after = (await page.Locator("main h1").BoundingBoxAsync())!;
@@ -262,6 +262,8 @@ public sealed class SearchBrowserTests(BrowserFixture site)
         page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
         await page.GotoAsync(new Uri(Path.Combine(site.SiteFolder, "en", "index.html")).AbsoluteUri);
         await page.Locator(".search-toggle").TapAsync();
+        // The box takes the focus when it has opened (its toggle event comes a moment after the tap).
+        await Assertions.Expect(page.Locator("#site-search-q")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("pocket parks");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/en/search.html?q=*");
