@@ -35,21 +35,21 @@ internal static partial class SiteWriter
         {
             // Folders first, then the files on every core: a large site is tens of thousands of files, and
             // writing them one after the other left the processors waiting on the disk.
-            var paths = files.Select(f => Path.Combine(staging, f.Path.Replace('/', Path.DirectorySeparatorChar))).ToList();
-            foreach (var folder in paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal))
+            var targets = files.Select(f => (File: f, Path: Path.Combine(staging, f.Path.Replace('/', Path.DirectorySeparatorChar)))).ToList();
+            foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
             {
                 Directory.CreateDirectory(folder);
             }
 
-            Parallelism.ForEach(Enumerable.Range(0, files.Count).ToList(), i =>
+            Parallelism.ForEach(targets, t =>
             {
-                if (files[i].Binary is { } bytes)
+                if (t.File.Binary is { } bytes)
                 {
-                    File.WriteAllBytes(paths[i], bytes);
+                    File.WriteAllBytes(t.Path, bytes);
                 }
                 else
                 {
-                    File.WriteAllText(paths[i], files[i].Content, Utf8); // encoded in pieces, not into one more copy of the page
+                    File.WriteAllText(t.Path, t.File.Content, Utf8); // encoded in pieces, not into one more copy of the page
                 }
             });
 
