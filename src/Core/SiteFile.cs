@@ -1,14 +1,51 @@
+using System.Text;
+
 namespace Microsite.Core;
 
-/// <summary>A file of the finished site, in memory: what the build writes and what the checks read.</summary>
-/// <param name="Path">Path inside the site, with '/' ("en/review-2022.html").</param>
-/// <param name="Content">The text of a text file; empty for a binary one.</param>
-/// <param name="Lang">For a page, the language it must be in (its html lang); null when not known.</param>
-/// <param name="Source">The input file the page was built from, for diagnostics ("input/zh/review-2022.md").</param>
-/// <param name="Binary">The bytes of a file that is not text (an image, a font); Content is empty then.</param>
-internal sealed record SiteFile(string Path, string Content, string? Lang, string? Source, byte[]? Binary = null)
+/// <summary>
+/// A file of the finished site, in memory: what the build writes and what the checks read. Text is kept
+/// as the UTF-8 bytes the host will serve: a large site is hundreds of megabytes of HTML, and as .NET
+/// strings (two bytes a character, Latin markup included) it took half as much memory again.
+/// </summary>
+internal sealed class SiteFile
 {
-    public bool IsText => Binary is null;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public byte[] Bytes => Binary ?? System.Text.Encoding.UTF8.GetBytes(Content);
+    /// <param name="path">Path inside the site, with '/' ("en/review-2022.html").</param>
+    /// <param name="content">The text of a text file (encoded once, here); ignored for a binary one.</param>
+    /// <param name="lang">For a page, the language it must be in (its html lang); null when not known.</param>
+    /// <param name="source">The input file the page was built from, for diagnostics ("input/zh/review-2022.md").</param>
+    /// <param name="binary">The bytes of a file that is not text (an image, a font).</param>
+    public SiteFile(string path, string content, string? lang, string? source, byte[]? binary = null)
+        : this(path, binary ?? Utf8.GetBytes(content), binary is null, lang, source)
+    {
+    }
+
+    private SiteFile(string path, byte[] bytes, bool isText, string? lang, string? source)
+    {
+        Path = path;
+        Bytes = bytes;
+        IsText = isText;
+        Lang = lang;
+        Source = source;
+    }
+
+    /// <summary>A text file whose UTF-8 bytes are already made (the search index).</summary>
+    public static SiteFile Utf8Text(string path, byte[] bytes) => new(path, bytes, isText: true, null, null);
+
+    public string Path { get; }
+
+    public string? Lang { get; }
+
+    public string? Source { get; }
+
+    public bool IsText { get; }
+
+    /// <summary>The file as served: UTF-8 without a byte order mark for text.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>The text of a text file, decoded when asked (a new string each time); empty for a binary one.</summary>
+    public string Content => IsText ? Utf8.GetString(Bytes) : "";
+
+    public override string ToString() => Path;
 }

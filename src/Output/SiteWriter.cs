@@ -41,17 +41,7 @@ internal static partial class SiteWriter
                 Directory.CreateDirectory(folder);
             }
 
-            Parallelism.ForEach(targets, t =>
-            {
-                if (t.File.Binary is { } bytes)
-                {
-                    File.WriteAllBytes(t.Path, bytes);
-                }
-                else
-                {
-                    File.WriteAllText(t.Path, t.File.Content, Utf8); // encoded in pieces, not into one more copy of the page
-                }
-            });
+            Parallelism.ForEach(targets, t => File.WriteAllBytes(t.Path, t.File.Bytes));
 
             // Written last: a staging folder with the mark is complete (Recover relies on it).
             File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);

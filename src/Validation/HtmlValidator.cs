@@ -36,7 +36,7 @@ internal static class HtmlValidator
                 return CheckPage(file, expectations, reporter);
             }
 
-            var page = memo.Get($"{file.Path}|{file.Lang}|{file.Source}|{Digest.Of(file.Content)}|{context}", () =>
+            var page = memo.Get($"{file.Path}|{file.Lang}|{file.Source}|{Digest.Of(file.Bytes)}|{context}", () =>
             {
                 var found = new DiagnosticBag();
                 return new CheckedPage(CheckPage(file, expectations, new Reporter(found, displayRoot)), found.Items);

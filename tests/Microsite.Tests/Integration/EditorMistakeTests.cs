@@ -116,7 +116,9 @@ public class EditorMistakeTests
         var withPng = FileSetWith(theme.Paths.ToDictionary(p => p, p => theme.Read(p)!), "assets/logo.png", png, "theme");
         var result = SiteBuilder.Build(TestSite.Input(Site()), withPng);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.Equal(png, result.Files.Single(f => f.Path == "assets/logo.png").Binary);
+        var logo = result.Files.Single(f => f.Path == "assets/logo.png");
+        Assert.False(logo.IsText);
+        Assert.Equal(png, logo.Bytes);
     }
 
     [Theory]
