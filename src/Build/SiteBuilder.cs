@@ -129,7 +129,7 @@ internal static class SiteBuilder
         var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged)
             .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
-            .Concat(search.Select(f => new SiteFile(f.Path, f.Content, null, null)))
+            .Concat(search.Select(f => SiteFile.Utf8Text(f.Path, f.Bytes)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
         return new Made(files, config, notes);
     }

@@ -48,7 +48,29 @@ internal static class Tokenizer
     public static void Scan<TSink>(string text, TSink tokens)
         where TSink : ITokenSink
     {
-        var chars = Read(text);
+        // One list of characters per thread, reused: a list per document allocated sixteen bytes per
+        // character of the site (most of them on the large object heap). Taken while in use, so a sink
+        // that tokenizes again gets a list of its own.
+        var chars = t_chars ?? new List<Character>();
+        t_chars = null;
+        Read(text, chars);
+        try
+        {
+            Scan(chars, tokens);
+        }
+        finally
+        {
+            chars.Clear();
+            t_chars = chars;
+        }
+    }
+
+    [ThreadStatic]
+    private static List<Character>? t_chars;
+
+    private static void Scan<TSink>(List<Character> chars, TSink tokens)
+        where TSink : ITokenSink
+    {
         Span<char> symbol = stackalloc char[2];
         var i = 0;
         while (i < chars.Count)
@@ -216,9 +238,9 @@ internal static class Tokenizer
         return word;
     }
 
-    private static List<Character> Read(string text)
+    private static void Read(string text, List<Character> chars)
     {
-        var chars = new List<Character>(text.Length);
+        chars.EnsureCapacity(text.Length);
         var offset = 0;
         foreach (var original in text.EnumerateRunes())
         {
@@ -232,8 +254,6 @@ internal static class Tokenizer
 
             chars.Add(new Character(rune, Classify(rune), start, offset));
         }
-
-        return chars;
     }
 
     private static void AppendRune(StringBuilder builder, Rune rune)
