@@ -38,6 +38,21 @@ internal static partial class LayoutRenderer
         var dates = new PageDates(index, lastChanged);
         var site = memo is null ? "" : SiteDigest(index, theme, rendered, figures);
         var work = new List<Func<SiteFile?>>();
+        // The site's own pages first: the full report and the contents grow with the whole site, and one
+        // of them started last kept a single core busy while the others had nothing left to do.
+        foreach (var lang in index.Config.Languages)
+        {
+            work.Add(() => GlossaryPage(index, theme, rendered, figures, lang, dates, diagnostics));
+            work.Add(() => ContentsPage(index, theme, figures, lang, dates, diagnostics));
+            work.Add(() => FullReportPage(index, theme, rendered, figures, lang, dates, diagnostics));
+            work.Add(() => NotFoundPage(index, theme, figures, lang, diagnostics));
+            work.Add(() => SearchPage(index, theme, figures, lang, diagnostics));
+            if (figures is not null)
+            {
+                work.Add(() => FiguresPage(index, theme, figures, lang, lastChanged, diagnostics));
+            }
+        }
+
         foreach (var page in rendered.Pages)
         {
             work.Add(memo is null ? () => ContentPage(index, theme, rendered, figures, page, dates, diagnostics) : () =>
@@ -50,19 +65,6 @@ internal static partial class LayoutRenderer
                 diagnostics.AddRange(laidOut.Found);
                 return laidOut.File;
             });
-        }
-
-        foreach (var lang in index.Config.Languages)
-        {
-            work.Add(() => GlossaryPage(index, theme, rendered, figures, lang, dates, diagnostics));
-            work.Add(() => ContentsPage(index, theme, figures, lang, dates, diagnostics));
-            work.Add(() => FullReportPage(index, theme, rendered, figures, lang, dates, diagnostics));
-            work.Add(() => NotFoundPage(index, theme, figures, lang, diagnostics));
-            work.Add(() => SearchPage(index, theme, figures, lang, diagnostics));
-            if (figures is not null)
-            {
-                work.Add(() => FiguresPage(index, theme, figures, lang, lastChanged, diagnostics));
-            }
         }
 
         // A side-by-side page for each chapter of the default language that has a translation.
