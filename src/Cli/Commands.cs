@@ -197,9 +197,12 @@ internal static class Commands
                     path => history.Result.LastChanged(path), progress.Stage));
         }
 
+        var timings = result.Timings.ToList();
         if (result.Succeeded)
         {
+            var writing = System.Diagnostics.Stopwatch.StartNew();
             SiteWriter.Write(options.Output, result.Files, [input, theme]);
+            timings.Add(("write", writing.Elapsed));
         }
 
         if (options.Format == "json")
@@ -219,7 +222,7 @@ internal static class Commands
                 stdout.WriteLine($"external links (listed, not fetched): {string.Join(", ", result.ExternalLinks)}");
             }
 
-            stdout.WriteLine("time: " + string.Join(" · ", result.Timings.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0} ms")));
+            stdout.WriteLine("time: " + string.Join(" · ", timings.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0} ms")));
             stdout.WriteLine(result.Succeeded
                 ? $"built {result.Files.Count} files into {Options.Display(options.Output)}/"
                 : $"not built: {Options.Display(options.Output)}/ was left as it was");
