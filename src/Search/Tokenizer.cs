@@ -111,7 +111,9 @@ internal static class Tokenizer
     private static int CjkRun<TSink>(List<Character> chars, int i, TSink tokens)
         where TSink : ITokenSink
     {
-        var run = new List<Character> { chars[i] };
+        var run = t_run ??= [];
+        run.Clear();
+        run.Add(chars[i]);
         var next = i + 1;
         while (next < chars.Count)
         {
@@ -159,7 +161,7 @@ internal static class Tokenizer
     private static int Number<TSink>(List<Character> chars, int i, TSink tokens)
         where TSink : ITokenSink
     {
-        var builder = new StringBuilder();
+        var builder = Builder();
         var start = chars[i].Start;
         var end = i;
         while (end < chars.Count)
@@ -180,20 +182,20 @@ internal static class Tokenizer
             }
         }
 
-        tokens.Add(builder.ToString(), start, chars[end - 1].End);
+        tokens.Add(builder.Text, start, chars[end - 1].End);
         return end;
     }
 
     private static int Word<TSink>(List<Character> chars, int i, TSink tokens)
         where TSink : ITokenSink
     {
-        var builder = new StringBuilder();
+        var builder = Builder();
         var end = i;
         while (end < chars.Count)
         {
             if (chars[end].Kind == Kind.Letter)
             {
-                AppendRune(builder, chars[end].Value);
+                builder.Append(chars[end].Value);
                 end++;
             }
             else if (chars[end].Kind == Kind.Apostrophe && end + 1 < chars.Count && chars[end + 1].Kind == Kind.Letter)
@@ -207,35 +209,91 @@ internal static class Tokenizer
             }
         }
 
-        tokens.Add(Fold(builder.ToString()), chars[i].Start, chars[end - 1].End);
+        tokens.Add(builder.Text[..Fold(builder.Buffer)], chars[i].Start, chars[end - 1].End);
         return end;
+    }
+
+    // Per thread, reused: a word, a number or a run of Han characters each made a builder or a list of
+    // their own, millions of them on a large site.
+    [ThreadStatic]
+    private static TokenBuilder? t_builder;
+
+    [ThreadStatic]
+    private static List<Character>? t_run;
+
+    private static TokenBuilder Builder()
+    {
+        var builder = t_builder ??= new TokenBuilder();
+        builder.Clear();
+        return builder;
+    }
+
+    /// <summary>The characters of one token: a growable buffer that is never turned into a string here.</summary>
+    private sealed class TokenBuilder
+    {
+        private char[] _chars = new char[64];
+        private int _length;
+
+        public ReadOnlySpan<char> Text => _chars.AsSpan(0, _length);
+
+        /// <summary>The token's characters, for folding in place.</summary>
+        public Span<char> Buffer => _chars.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        public void Append(char c)
+        {
+            Reserve(1);
+            _chars[_length++] = c;
+        }
+
+        public void Append(Rune rune)
+        {
+            Reserve(2);
+            _length += rune.EncodeToUtf16(_chars.AsSpan(_length));
+        }
+
+        private void Reserve(int more)
+        {
+            if (_length + more > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + more));
+            }
+        }
     }
 
     /// <summary>Possessives and plurals, so "pocket parks" finds "pocket park" and "the district's" finds "district".</summary>
     public static string Fold(string word)
     {
-        if (word.EndsWith("'s", StringComparison.Ordinal))
+        var chars = word.ToCharArray();
+        return new string(chars, 0, Fold(chars));
+    }
+
+    /// <summary><see cref="Fold(string)"/> in place: the folded word's length (an "ies" ending becomes "y").</summary>
+    private static int Fold(Span<char> word)
+    {
+        if (word.EndsWith("'s"))
         {
             word = word[..^2];
         }
 
-        if (word.Length >= 5 && word.EndsWith("ies", StringComparison.Ordinal))
+        if (word.Length >= 5 && word.EndsWith("ies"))
         {
-            return word[..^3] + "y";
+            word[^3] = 'y';
+            return word.Length - 2;
         }
 
-        if (word.Length >= 4 && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
-            || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
+        if (word.Length >= 4 && (word.EndsWith("sses") || word.EndsWith("xes") || word.EndsWith("ches") || word.EndsWith("shes")))
         {
-            return word[..^2];
+            return word.Length - 2;
         }
 
         if (word.Length >= 4 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))
         {
-            return word[..^1];
+            return word.Length - 1;
         }
 
-        return word;
+        return word.Length;
     }
 
     private static void Read(string text, List<Character> chars)
@@ -253,19 +311,6 @@ internal static class Tokenizer
             }
 
             chars.Add(new Character(rune, Classify(rune), start, offset));
-        }
-    }
-
-    private static void AppendRune(StringBuilder builder, Rune rune)
-    {
-        if (rune.IsBmp)
-        {
-            builder.Append((char)rune.Value);
-        }
-        else
-        {
-            Span<char> pair = stackalloc char[2];
-            builder.Append(pair[..rune.EncodeToUtf16(pair)]);
         }
     }
 
