@@ -31,12 +31,13 @@ internal static class NumberAgreement
                 continue;
             }
 
-            var run = new Run(diagnostics, config.Numbers == NumberPolicy.Strict ? Severity.Error : Severity.Warning, source, other, readA, readB);
+            var severity = config.Numbers == NumberPolicy.Strict ? Severity.Error : Severity.Warning;
+            var pairs = new List<(SourcePage A, SourcePage B, Func<string, string> What, bool Definition)>();
             foreach (var page in index.Pages.Where(p => p.Lang == source.Code && p.FallbackFrom is null).OrderBy(p => p.RelPath, StringComparer.Ordinal))
             {
                 if (index.Pair(page, other.Code) is { FallbackFrom: null } pair)
                 {
-                    run.Pages(page, pair, id => $"section \"{id}\"");
+                    pairs.Add((page, pair, id => $"section \"{id}\"", false));
                 }
             }
 
@@ -45,8 +46,21 @@ internal static class NumberAgreement
             {
                 if (theirs.TryGetValue(entry.Id, out var translation))
                 {
-                    run.Pages(entry.Source, translation.Source, _ => $"the definition of \"{entry.Meta.Term}\"", definition: true);
+                    pairs.Add((entry.Source, translation.Source, _ => $"the definition of \"{entry.Meta.Term}\"", true));
                 }
+            }
+
+            // Each pair of pages on its own, in parallel; the tallies and findings are then added up in order.
+            var runs = Parallelism.Map(pairs, pair =>
+            {
+                var one = new Run(new DiagnosticBag(), severity, source, other, readA, readB);
+                one.Pages(pair.A, pair.B, pair.What, pair.Definition);
+                return one;
+            });
+            var run = new Run(diagnostics, severity, source, other, readA, readB);
+            foreach (var one in runs)
+            {
+                run.Add(one);
             }
 
             tallies.Add(new NumberTally(source.Code, other.Code, run.ComparedA, run.ComparedB, run.Sections, run.Definitions, run.Findings,
@@ -71,6 +85,19 @@ internal static class NumberAgreement
         public int Definitions { get; private set; }
 
         public int Findings { get; private set; }
+
+        private DiagnosticBag Found => diagnostics;
+
+        /// <summary>Adds another run's tallies and findings to this one.</summary>
+        public void Add(Run other)
+        {
+            ComparedA += other.ComparedA;
+            ComparedB += other.ComparedB;
+            Sections += other.Sections;
+            Definitions += other.Definitions;
+            Findings += other.Findings;
+            diagnostics.AddRange(other.Found.Items);
+        }
 
         public void Pages(SourcePage a, SourcePage b, Func<string, string> what, bool definition = false)
         {
