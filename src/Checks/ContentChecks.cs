@@ -35,13 +35,14 @@ internal static partial class ContentChecks
         // Longest match first, as for glossary terms: 阳澄湖 in the text is not also an occurrence of 澄湖.
         var defaultLang = index.Config.Default.Code;
         var terms = new TermMatcher(index.Terminology.SelectMany((t, i) => t.Forms[defaultLang].Select(f => (f, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        var pairs = new List<(SourcePage Page, SourcePage Pair)>();
         foreach (var page in index.Pages.Where(p => p.FallbackFrom is null && p.Lang == defaultLang))
         {
             foreach (var other in index.Config.Languages.Skip(1))
             {
                 if (index.Pair(page, other.Code) is { FallbackFrom: null } pair)
                 {
-                    ComparePair(index, terms, page, pair, diagnostics);
+                    pairs.Add((page, pair));
                 }
             }
         }
@@ -53,10 +54,12 @@ internal static partial class ContentChecks
             {
                 if (index.Entry(other.Code, entry.Id) is { } pair)
                 {
-                    ComparePair(index, terms, entry.Source, pair.Source, diagnostics);
+                    pairs.Add((entry.Source, pair.Source));
                 }
             }
         }
+
+        Parallelism.ForEach(pairs, p => ComparePair(index, terms, p.Page, p.Pair, diagnostics));
     }
 
     private static void ReportRawHtml(SourcePage page, DiagnosticBag diagnostics)
