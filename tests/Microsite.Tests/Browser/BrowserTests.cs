@@ -230,7 +230,7 @@ public sealed class BrowserTests(BrowserFixture site)
         var link = page.Locator("main .prose a.term").First;
         var entry = (await link.GetAttributeAsync("href"))!.Split('#')[1];
         await link.ClickAsync();
-        await page.WaitForURLAsync($"**/en/glossary.html#{entry}");
+        await page.WaitForURLAsync($"**/en/glossary.html#{entry}", BrowserFixture.Committed);
         await Assertions.Expect(page.Locator($"#{entry}")).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
@@ -245,7 +245,7 @@ public sealed class BrowserTests(BrowserFixture site)
         foreach (var (to, lang) in new[] { ("/en/review-2022.html", "en"), ("/gzbg2023/review-2022.html", "zh-Hans") })
         {
             await page.Locator("a[data-lang-switch]").ClickAsync();
-            await page.WaitForURLAsync("**" + to + "#*");
+            await page.WaitForURLAsync("**" + to + "#*", BrowserFixture.Committed);
             Assert.Matches(System.Text.RegularExpressions.Regex.Escape(to) + "#economy(-[0-9]+)?$", page.Url);
             var anchor = new Uri(page.Url).Fragment;
             await Assertions.Expect(page.Locator(anchor)).ToBeInViewportAsync();

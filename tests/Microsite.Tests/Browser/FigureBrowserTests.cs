@@ -136,7 +136,7 @@ public sealed class FigureBrowserTests(BrowserFixture site)
         // A source link lands on its section of the report.
         var first = Figures.Value.Groups[0].Figures[0].Source;
         await page.Locator("main section.fig-group").First.Locator("p.fig-source a").ClickAsync();
-        await page.WaitForURLAsync($"**/{(lang == "en" ? "en/" : "")}{first.Page.Replace(".md", ".html", StringComparison.Ordinal)}#{first.Section}");
+        await page.WaitForURLAsync($"**/{(lang == "en" ? "en/" : "")}{first.Page.Replace(".md", ".html", StringComparison.Ordinal)}#{first.Section}", BrowserFixture.Committed);
         await Assertions.Expect(page.Locator($"#{first.Section}")).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }

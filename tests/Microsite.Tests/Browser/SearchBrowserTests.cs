@@ -148,10 +148,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
         await page.Keyboard.PressAsync("ArrowDown");
         Assert.Equal(links[0], await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
         await page.Keyboard.PressAsync("Enter");
-        // The address is the result's once the new page is committed, and the section then shows in view.
-        // (Waiting for the load event as well timed out in two CI runs, early in the run while the other
-        // tests kept both cores busy; it never did when run alone or beside a build. Cause not found.)
-        await page.WaitForURLAsync("**/" + links[0], new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/" + links[0], BrowserFixture.Committed);
         await Assertions.Expect(page.Locator("#" + links[0].Split('#')[1])).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
