@@ -81,6 +81,30 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public void A_build_whose_pages_fail_their_checks_leaves_the_previous_output_and_nothing_staged()
+    {
+        // The pages are written into a staging folder while they are checked: the checks failing must
+        // throw that folder away and leave output/ exactly as it was.
+        WriteInput(Site);
+        Assert.Equal(ExitCodes.Built, BuildSite().Exit);
+        var before = Snapshot();
+        var theme = Path.Combine(_root, "theme");
+        CopyDirectory(Path.Combine(TestSite.RepoRoot, "theme"), theme);
+        var layout = Path.Combine(theme, "layouts", "base.liquid");
+        File.WriteAllText(layout, File.ReadAllText(layout).Replace("</main>", "<a href=\"no-such-page.html\">x</a></main>", StringComparison.Ordinal));
+
+        var (exit, stdout, _) = Run("build", "--input", Input, "--output", Output, "--theme", theme);
+
+        Assert.Equal(ExitCodes.ContentErrors, exit);
+        Assert.Contains($"error {DiagnosticIds.PageLinkBroken}", stdout);
+        Assert.Contains("not built", stdout);
+        var after = Snapshot();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
     public void Files_of_earlier_builds_disappear()
     {
         WriteInput(Site);
