@@ -211,6 +211,23 @@ public class TranslationTests
         Assert.DoesNotContain("Chenghu", d.Message); // 阳澄湖 is not also an occurrence of 澄湖
     }
 
+    [Fact]
+    public void A_listed_rendering_counts_in_any_letter_case()
+    {
+        var site = TestSite.Build($$"""
+            -- site.yml --
+            {{TestSite.Config}}
+            -- terminology.yml --
+            - { zh: 阳澄湖, en: Yangcheng Lake }
+            {{TestSite.Homes}}
+            {{Chapter.Replace("经济段落。", "阳澄湖畔。")}}
+            {{EnChapter.Replace("Economy paragraph.", "By the shore of YANGCHENG lake.")}}
+            """);
+
+        Assert.DoesNotContain(site.Diagnostics, d => d.Id == DiagnosticIds.TerminologyMismatch);
+        Assert.Empty(site.Errors);
+    }
+
     private static (int Exit, string Out) Run(params string[] args)
     {
         var stdout = new StringWriter();
