@@ -125,20 +125,23 @@ internal static class SiteBuilder
             return Made.Not(Failed(diagnostics, timer, config, notes.Append("pages were not written or checked: fix the errors first.").ToList()));
         }
 
+        // The search index needs the index alone: it is made beside render and layout, which leave a core
+        // idle at times (a page or a language finished last); its time is printed as the time it took there.
+        var search = timer.Beside("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary));
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions));
         if (diagnostics.HasErrors)
         {
+            search.Wait(); // nothing is left running once a build has returned
             return Made.Not(Failed(diagnostics, timer, config, notes)); // a page that could not be rendered (reported at its file)
         }
 
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
-        var search = timer.Time("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary));
-
-        var files = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged)
+        var laidOut = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged)
             .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
-            .Concat(search.Select(f => SiteFile.Utf8Text(f.Path, f.Bytes)))
-            .OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+            .ToList());
+        var files = laidOut.Concat(search.Result.Select(f => SiteFile.Utf8Text(f.Path, f.Bytes)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         return new Made(files, config, notes);
     }
 
@@ -149,6 +152,29 @@ internal static class SiteBuilder
 
     private static BuildResult Failed(DiagnosticBag diagnostics, StageTimer timer, SiteConfig? config, IReadOnlyList<string>? notes = null) =>
         new([], diagnostics.Snapshot(config?.RuleLevels), timer.Timings, 0, [], notes ?? []);
+
+    /// <summary>A stage running beside the others: its result waits for it, and its time is recorded then.</summary>
+    private sealed class Running<T>(Task<T> task, Action ended)
+    {
+        private bool _recorded;
+
+        public T Result
+        {
+            get
+            {
+                var result = task.GetAwaiter().GetResult();
+                if (!_recorded)
+                {
+                    _recorded = true;
+                    ended();
+                }
+
+                return result;
+            }
+        }
+
+        public void Wait() => _ = Result;
+    }
 
     private sealed class StageTimer(Action<string>? progress)
     {
@@ -182,6 +208,22 @@ internal static class SiteBuilder
             Console.Error.WriteLine(
                 $"memory after {stage} ({time.TotalMilliseconds:0} ms): heap {GC.GetTotalMemory(false) >> 20} MiB{live} · committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB" +
                 $" · peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB · collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} · paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
+        }
+
+        /// <summary>Work started now on a thread of its own (<see cref="Parallelism.Beside"/>), timed from start to end.</summary>
+        public Running<T> Beside<T>(string stage, Func<T> work)
+        {
+            var watch = Stopwatch.StartNew();
+            return new Running<T>(Parallelism.Beside(() =>
+            {
+                var result = work();
+                watch.Stop();
+                return result;
+            }), () =>
+            {
+                _timings.Add((stage, watch.Elapsed));
+                TraceMemory(stage, watch.Elapsed);
+            });
         }
 
         public void Time(string stage, Action work) => Time(stage, () =>

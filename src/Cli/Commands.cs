@@ -211,7 +211,8 @@ internal static class Commands
                 new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input)),
                     path => history.Result.LastChanged(path), progress.Stage)
                 {
-                    LaidOut = files => staged.Value = SiteWriter.Stage(options.Output, files, [input, theme]),
+                    // On one thread (--threads 1) the files are written after the checks, not beside them.
+                    LaidOut = Parallelism.MaxThreads == 1 ? null : files => staged.Value = SiteWriter.Stage(options.Output, files, [input, theme]),
                 });
         }
 

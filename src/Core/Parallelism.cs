@@ -19,4 +19,11 @@ internal static class Parallelism
 
     public static void ForEach<T>(IReadOnlyList<T> items, Action<T> action) =>
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxThreads }, i => action(items[i]));
+
+    /// <summary>
+    /// Starts work that needs nothing the next stages make on a thread of its own, so that it runs beside
+    /// them; on one thread (--threads 1) it is done at once, before they start.
+    /// </summary>
+    public static Task<T> Beside<T>(Func<T> work) =>
+        MaxThreads == 1 ? Task.FromResult(work()) : Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -31,7 +31,7 @@ internal static class SearchIndexBuilder
         // One index per language, each on its own thread: they share nothing.
         var languages = searchPages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var files = new SearchIndexFile[languages.Count];
-        Parallel.For(0, languages.Count, i =>
+        Parallelism.ForEach(Enumerable.Range(0, languages.Count).ToList(), i =>
         {
             var (lang, searchPage) = languages[i];
             var docs = documents.Where(d => d.Lang == lang)
