@@ -30,8 +30,8 @@ internal sealed class SiteFile
         Source = source;
     }
 
-    /// <summary>A text file whose UTF-8 bytes are already made (the search index).</summary>
-    public static SiteFile Utf8Text(string path, byte[] bytes) => new(path, bytes, isText: true, null, null);
+    /// <summary>A text file whose UTF-8 bytes are already made (a laid-out page, the search index).</summary>
+    public static SiteFile Utf8Text(string path, byte[] bytes, string? lang = null, string? source = null) => new(path, bytes, isText: true, lang, source);
 
     public string Path { get; }
 

@@ -411,7 +411,21 @@ internal static partial class LayoutRenderer
             outer.SetValue("page", page);
             outer.SetValue("t", strings);
             outer.SetValue("content", content);
-            return new SiteFile(page.Path, theme.Layout("base").Render(outer, Encoder), page.HtmlLang, source);
+            // The page goes straight into the UTF-8 bytes it is served as, not first into a .NET string (two
+            // bytes a character) that is then encoded.
+            var bytes = new MemoryStream();
+            using (var writer = new StreamWriter(bytes, Utf8, PageBuffer))
+            {
+                // The templates read only records in memory, so the rendering has completed when it returns;
+                // were it ever to wait, the page waits for it.
+                var rendering = theme.Layout("base").RenderAsync(writer, outer, Encoder, isolateContext: true);
+                if (!rendering.IsCompletedSuccessfully)
+                {
+                    rendering.AsTask().GetAwaiter().GetResult();
+                }
+            }
+
+            return SiteFile.Utf8Text(page.Path, bytes.ToArray(), page.HtmlLang, source);
         }
 #pragma warning disable CA1031 // a template can fail in many ways at render time; each is the theme's, reported at its file
         catch (Exception e)
@@ -421,6 +435,10 @@ internal static partial class LayoutRenderer
             return null;
         }
     }
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private const int PageBuffer = 16 * 1024;
 
     private static TemplateOptions CreateOptions()
     {
