@@ -42,18 +42,11 @@ internal sealed record BuildOptions(
     string Command = "bin/microsite",
     VariantCache? Images = null,
     Func<string, DateTimeOffset?>? LastChanged = null,
-    Action<string>? Progress = null)
-{
-    /// <summary>
-    /// Told the site's files once they are laid out, before they are checked: the CLI starts writing them
-    /// into a staging folder then, and puts that folder in place only if the checks pass.
-    /// </summary>
-    public Action<IReadOnlyList<SiteFile>>? LaidOut { get; init; }
-}
+    Action<string>? Progress = null);
 
 /// <summary>
 /// The pipeline, one line per stage. Stages never call each other: each hands typed data to the next.
-/// Nothing here touches the disk; <see cref="SiteWriter"/> writes the result, and puts it in place when it is good.
+/// Nothing here touches the disk; <see cref="SiteWriter"/> writes the result when it is good.
 /// </summary>
 internal static class SiteBuilder
 {
@@ -85,7 +78,6 @@ internal static class SiteBuilder
         }
 
         var (files, config, notes) = (made.Files, made.Config!, made.Notes);
-        options.LaidOut?.Invoke(files);
         var validation = timer.Time("validate", () => HtmlValidator.Validate(files, Expectations(config), options.OutputDisplayRoot, diagnostics, session?.Checked));
         return new BuildResult(files, diagnostics.Snapshot(config.RuleLevels), timer.Timings, validation.Pages, validation.ExternalLinks, notes)
         {

@@ -187,21 +187,6 @@ internal static class Commands
         var theme = RequireFolder(options.Theme, "theme");
         // One git query for the whole repository, while the build runs; its dates are needed only at layout.
         var history = Task.Run(() => GitHistory.Read(input));
-        // The pages are written into a staging folder while they are checked, and put in place only if the
-        // checks pass (disposed uncommitted, the staging folder is deleted and output/ stays as it was).
-        var staged = new System.Runtime.CompilerServices.StrongBox<SiteWriter.StagedSite?>();
-        try
-        {
-            return Build(options, stdout, input, theme, history, staged);
-        }
-        finally
-        {
-            staged.Value?.Dispose();
-        }
-    }
-
-    private static int Build(Options options, TextWriter stdout, string input, string theme, Task<GitHistory> history, System.Runtime.CompilerServices.StrongBox<SiteWriter.StagedSite?> staged)
-    {
         BuildResult result;
         using (var progress = TerminalProgress.For(stdout))
         {
@@ -209,19 +194,14 @@ internal static class Commands
                 FileSet.FromDirectory(input, Options.Display(input)),
                 FileSet.FromDirectory(theme, Options.Display(theme)),
                 new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input)),
-                    path => history.Result.LastChanged(path), progress.Stage)
-                {
-                    // On one thread (--threads 1) the files are written after the checks, not beside them.
-                    LaidOut = Parallelism.MaxThreads == 1 ? null : files => staged.Value = SiteWriter.Stage(options.Output, files, [input, theme]),
-                });
+                    path => history.Result.LastChanged(path), progress.Stage));
         }
 
         var timings = result.Timings.ToList();
         if (result.Succeeded)
         {
-            // What writing costs beyond the checks it ran beside: the rest of the writing, and the swap.
             var writing = System.Diagnostics.Stopwatch.StartNew();
-            (staged.Value ?? SiteWriter.Stage(options.Output, result.Files, [input, theme])).Commit();
+            SiteWriter.Write(options.Output, result.Files, [input, theme]);
             timings.Add(("write", writing.Elapsed));
         }
 

@@ -20,128 +20,63 @@ internal static partial class SiteWriter
     /// <param name="protectedFolders">Folders the output may not be, nor contain (input, theme, the working folder).</param>
     public static void Write(string outputDirectory, IReadOnlyList<SiteFile> files, IEnumerable<string>? protectedFolders = null)
     {
-        using var staged = Stage(outputDirectory, files, protectedFolders);
-        staged.Commit();
-    }
+        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        Recover(parent, name, target);
+        Guard(target, protectedFolders ?? []);
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}");
+        var retired = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
+        DeleteIfExists(staging);
+        DeleteIfExists(retired);
 
-    /// <summary>
-    /// Starts writing the site into the staging folder on a thread of its own and returns at once: the
-    /// build starts it as soon as the pages are laid out, so the file system works while the pages are
-    /// checked. Nothing reaches the output folder until <see cref="StagedSite.Commit"/>; disposing an
-    /// uncommitted site deletes what was staged.
-    /// </summary>
-    public static StagedSite Stage(string outputDirectory, IReadOnlyList<SiteFile> files, IEnumerable<string>? protectedFolders = null) =>
-        new(Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar), files, protectedFolders ?? []);
-
-    /// <summary>A site being written beside the output folder, swapped in by <see cref="Commit"/>.</summary>
-    internal sealed class StagedSite : IDisposable
-    {
-        private readonly string _target;
-        private readonly string _staging;
-        private readonly string _retired;
-        private readonly Task _writing;
-        private bool _done;
-
-        internal StagedSite(string target, IReadOnlyList<SiteFile> files, IEnumerable<string> protectedFolders)
+        try
         {
-            _target = target;
-            var parent = Path.GetDirectoryName(target)!;
-            var name = Path.GetFileName(target);
-            _staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}");
-            _retired = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
-            var folders = protectedFolders.ToList();
-
-            // One thread, in the background: the cores are checking pages meanwhile, and two writers were no
-            // faster than one (creating files in one folder is serialized by the file system). Whatever goes
-            // wrong here (a refused or unwritable output) is thrown by Commit, when the build is good.
-            _writing = Task.Factory.StartNew(() =>
+            // Folders first, then the files on every core: a large site is tens of thousands of files, and
+            // writing them one after the other left the processors waiting on the disk.
+            var targets = files.Select(f => (File: f, Path: Path.Combine(staging, f.Path.Replace('/', Path.DirectorySeparatorChar)))).ToList();
+            foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
             {
-                Recover(parent, name, target);
-                Guard(target, folders);
-                Directory.CreateDirectory(parent);
-                DeleteIfExists(_staging);
-                DeleteIfExists(_retired);
-
-                var targets = files.Select(f => (File: f, Path: Path.Combine(_staging, f.Path.Replace('/', Path.DirectorySeparatorChar)))).ToList();
-                foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                foreach (var (file, path) in targets)
-                {
-                    File.WriteAllBytes(path, file.Bytes);
-                }
-
-                // Written last: a staging folder with the mark is complete (Recover relies on it).
-                File.WriteAllText(Path.Combine(_staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-
-        /// <summary>Waits for the writing to end, then puts the staged site in place of the output folder.</summary>
-        public void Commit()
-        {
-            _done = true;
-            try
-            {
-                _writing.GetAwaiter().GetResult();
-                if (!Directory.Exists(_target))
-                {
-                    Directory.Move(_staging, _target);
-                    return;
-                }
-
-                // One step: output/ is the old site until this call and the new one after it, never neither.
-                if (AtomicSwap.TryExchange(_staging, _target))
-                {
-                    DeleteIfExists(_staging); // the old site now
-                    return;
-                }
-
-                // Where the file system cannot exchange, two renames; a process killed between them leaves the
-                // old site beside the output folder, and the next run puts it back (Recover).
-                Directory.Move(_target, _retired);
-                Directory.Move(_staging, _target);
-            }
-            catch (OutputRefusedException)
-            {
-                throw; // refused before anything was staged
-            }
-            catch
-            {
-                // Put the last good site back if the swap got half way.
-                if (!Directory.Exists(_target) && Directory.Exists(_retired))
-                {
-                    Directory.Move(_retired, _target);
-                }
-
-                DeleteIfExists(_staging);
-                throw;
+                Directory.CreateDirectory(folder);
             }
 
-            DeleteIfExists(_retired);
-        }
+            Parallelism.ForEach(targets, t => File.WriteAllBytes(t.Path, t.File.Bytes));
 
-        /// <summary>Not committed (the build found errors): waits for the writing and deletes what it staged.</summary>
-        public void Dispose()
-        {
-            if (_done)
+            // Written last: a staging folder with the mark is complete (Recover relies on it).
+            File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);
+
+            if (!Directory.Exists(target))
             {
+                Directory.Move(staging, target);
                 return;
             }
 
-            _done = true;
-            try
+            // One step: output/ is the old site until this call and the new one after it, never neither.
+            if (AtomicSwap.TryExchange(staging, target))
             {
-                _writing.Wait();
-            }
-            catch (AggregateException)
-            {
-                // The site is not wanted; why it could not be staged does not matter.
+                DeleteIfExists(staging); // the old site now
+                return;
             }
 
-            DeleteIfExists(_staging);
+            // Where the file system cannot exchange, two renames; a process killed between them leaves the
+            // old site beside the output folder, and the next run puts it back (Recover).
+            Directory.Move(target, retired);
+            Directory.Move(staging, target);
         }
+        catch
+        {
+            // Put the last good site back if the swap got half way.
+            if (!Directory.Exists(target) && Directory.Exists(retired))
+            {
+                Directory.Move(retired, target);
+            }
+
+            DeleteIfExists(staging);
+            throw;
+        }
+
+        DeleteIfExists(retired);
     }
 
     /// <summary>

@@ -81,10 +81,8 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
-    public void A_build_whose_pages_fail_their_checks_leaves_the_previous_output_and_nothing_staged()
+    public void A_build_whose_pages_fail_their_checks_leaves_the_previous_output_and_nothing_beside_it()
     {
-        // The pages are written into a staging folder while they are checked: the checks failing must
-        // throw that folder away and leave output/ exactly as it was.
         WriteInput(Site);
         Assert.Equal(ExitCodes.Built, BuildSite().Exit);
         var before = Snapshot();

@@ -27,46 +27,6 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
-    public void A_staged_site_reaches_the_output_only_when_committed()
-    {
-        SiteWriter.Write(Output, Site("old"));
-
-        using (var staged = SiteWriter.Stage(Output, Site("unwanted")))
-        {
-            // Not committed: disposing waits for the writing, then deletes what it staged.
-        }
-
-        Assert.Equal("old", File.ReadAllText(Path.Combine(Output, "index.html")));
-        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
-
-        using (var staged = SiteWriter.Stage(Output, Site("new")))
-        {
-            staged.Commit();
-        }
-
-        Assert.Equal("new", File.ReadAllText(Path.Combine(Output, "index.html")));
-        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
-    }
-
-    [Fact]
-    public void A_refused_output_is_reported_when_the_site_is_committed_and_left_untouched()
-    {
-        Directory.CreateDirectory(Output);
-        File.WriteAllText(Path.Combine(Output, "notes.txt"), "someone's work");
-
-        using (var unwanted = SiteWriter.Stage(Output, Site("new")))
-        {
-            // A build with errors never commits: nothing is said about the output folder, nothing changes.
-        }
-
-        using var staged = SiteWriter.Stage(Output, Site("new"));
-        var refused = Assert.Throws<OutputRefusedException>(staged.Commit);
-        Assert.Contains("not written by Microsite", refused.Message);
-        Assert.Equal(["notes.txt"], Directory.GetFiles(Output).Select(Path.GetFileName));
-        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
-    }
-
-    [Fact]
     public void Replacing_a_site_never_follows_a_link_out_of_it()
     {
         // Someone linked a folder of their own into the published site: the old site goes, their files stay.
