@@ -123,7 +123,7 @@ internal static class SiteBuilder
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions));
         if (diagnostics.HasErrors)
         {
-            search.Wait(); // nothing is left running once a build has returned
+            search.Join(); // nothing is left running once a build has returned
             return Made.Not(Failed(diagnostics, timer, config, notes)); // a page that could not be rendered (reported at its file)
         }
 
@@ -132,7 +132,7 @@ internal static class SiteBuilder
             .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
             .ToList());
-        var files = laidOut.Concat(search.Result.Select(f => SiteFile.Utf8Text(f.Path, f.Bytes)))
+        var files = laidOut.Concat(search.Join().Select(f => SiteFile.Utf8Text(f.Path, f.Bytes)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         return new Made(files, config, notes);
     }
@@ -145,27 +145,15 @@ internal static class SiteBuilder
     private static BuildResult Failed(DiagnosticBag diagnostics, StageTimer timer, SiteConfig? config, IReadOnlyList<string>? notes = null) =>
         new([], diagnostics.Snapshot(config?.RuleLevels), timer.Timings, 0, [], notes ?? []);
 
-    /// <summary>A stage running beside the others: its result waits for it, and its time is recorded then.</summary>
+    /// <summary>A stage running beside the others, joined once: its time is recorded when it is.</summary>
     private sealed class Running<T>(Task<T> task, Action ended)
     {
-        private bool _recorded;
-
-        public T Result
+        public T Join()
         {
-            get
-            {
-                var result = task.GetAwaiter().GetResult();
-                if (!_recorded)
-                {
-                    _recorded = true;
-                    ended();
-                }
-
-                return result;
-            }
+            var result = task.GetAwaiter().GetResult();
+            ended();
+            return result;
         }
-
-        public void Wait() => _ = Result;
     }
 
     private sealed class StageTimer(Action<string>? progress)
