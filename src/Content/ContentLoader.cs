@@ -74,7 +74,7 @@ internal static partial class ContentLoader
     public static SourcePage? LoadOne(string lang, string relPath, string displayPath, string rawText, DiagnosticBag diagnostics)
     {
         var text = FrontMatter.Normalise(rawText);
-        var yaml = FrontMatter.Extract(text, out var closed, out var body);
+        var yaml = FrontMatter.Extract(text, out var closed, out var bodyStart);
         if (yaml is null)
         {
             diagnostics.Error(DiagnosticIds.FrontMatterInvalid, displayPath, 1, 1,
@@ -139,7 +139,7 @@ internal static partial class ContentLoader
             return null;
         }
 
-        return new SourcePage(lang, relPath, displayPath, kind.Value, meta, text, body, ast, glossary, stamp);
+        return new SourcePage(lang, relPath, displayPath, kind.Value, meta, text, bodyStart, ast, glossary, stamp);
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal enum PageKind
 /// <param name="RelPath">Path inside the language folder (review-2022.md, glossary/tod.md): pairs share it.</param>
 /// <param name="DisplayPath">Repo-relative path for diagnostics (input/zh/review-2022.md).</param>
 /// <param name="Text">The whole file, normalised to LF.</param>
-/// <param name="Body">The Markdown after the front matter (normalised to LF), for hashing and checks.</param>
+/// <param name="BodyStart">Where the Markdown after the front matter starts in <paramref name="Text"/>.</param>
 /// <param name="Ast">Markdig's tree of the whole file; its line numbers are the file's.</param>
 internal sealed record SourcePage(
     string Lang,
@@ -25,7 +25,7 @@ internal sealed record SourcePage(
     PageKind Kind,
     PageMeta Meta,
     string Text,
-    string Body,
+    int BodyStart,
     MarkdownDocument Ast,
     GlossaryMeta? Glossary,
     TranslationStamp? Stamp)
@@ -37,6 +37,9 @@ internal sealed record SourcePage(
     public string ContentLang => FallbackFrom ?? Lang;
 
     public string Key => $"{Lang}/{RelPath}";
+
+    /// <summary>The Markdown after the front matter, cut from <see cref="Text"/> when asked (a new string each time).</summary>
+    public string Body => Text[BodyStart..];
 
     /// <summary>A digest of the file's text: with <see cref="Key"/>, what a memo of this page's results is keyed by.</summary>
     public string Hash => _hash ??= Digest.Of(Text);

@@ -9,11 +9,23 @@ using Microsite.Markdown.Tables;
 namespace Microsite.Indexing;
 
 /// <summary>A section of a page: what comes before the first h2 ("top") or one h2 and what follows it.</summary>
-/// <param name="Markdown">The section's source text, for translation hashes.</param>
 /// <param name="Text">Its plain text (paragraphs and headings), for terminology and typography checks.</param>
 /// <param name="Blocks">Its blocks in order, the heading first (none for "top").</param>
-internal sealed record PageSection(string Id, string Title, int Line, string Markdown, string Text, int Paragraphs, IReadOnlyList<Block> Blocks)
+internal sealed record PageSection(string Id, string Title, int Line, string Text, int Paragraphs, IReadOnlyList<Block> Blocks)
 {
+    /// <summary>The page the section is part of.</summary>
+    public required SourcePage Page { get; init; }
+
+    /// <summary>Where each of the section's blocks is in the page's text (footnotes included).</summary>
+    public required IReadOnlyList<SourceSpan> Spans { get; init; }
+
+    /// <summary>
+    /// The section's source text, for translation hashes: cut from the page's text when asked (a new string
+    /// each time), not kept beside it (at 10,000 pages a second copy of all the Markdown, 70 MB, lived as long
+    /// as the index).
+    /// </summary>
+    public string Markdown() => string.Join("\n\n", Spans.Select(s => Page.TextAt(s).Trim()));
+
     /// <summary>
     /// The section's paragraphs of text (not a table's label), each with its id: the section's id and its
     /// place, "planning-3". Both languages number a section's paragraphs alike, so a paragraph has the same
@@ -59,10 +71,13 @@ internal static class PageSections
                 return;
             }
 
-            var markdown = string.Join("\n\n", blocks.Select(b => page.TextAt(b.Span).Trim()));
             var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
                 .Select(l => MarkdownText.Of(l.Inline)));
-            sections.Add(new PageSection(id, title, line, markdown, text, blocks.Count(b => b is ParagraphBlock), blocks.Where(b => b is not FootnoteGroup).ToList()));
+            sections.Add(new PageSection(id, title, line, text, blocks.Count(b => b is ParagraphBlock), blocks.Where(b => b is not FootnoteGroup).ToList())
+            {
+                Page = page,
+                Spans = blocks.Select(b => b.Span).ToArray(),
+            });
             blocks.Clear();
         }
     }

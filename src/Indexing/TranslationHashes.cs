@@ -26,7 +26,7 @@ internal static class TranslationHashes
         foreach (var section in sections)
         {
             var n = seen[section.Id] = seen.GetValueOrDefault(section.Id) + 1;
-            hashes[n == 1 ? section.Id : $"{section.Id}#{n}"] = Hash(section.Markdown);
+            hashes[n == 1 ? section.Id : $"{section.Id}#{n}"] = Hash(section.Markdown());
         }
 
         return hashes;

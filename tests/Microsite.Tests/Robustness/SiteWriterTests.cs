@@ -123,25 +123,36 @@ public sealed class SiteWriterTests : IDisposable
         var write = writing.Elapsed.TotalMilliseconds;
         expected[1] = Fingerprint(Output);
 
+        // Kills spread over the writing, and a last one once output/ shows the new site (while the old one is
+        // deleted): a time measured in one run is no bound for the next, so that kill waits for the exchange.
         var outcomes = new List<string>();
-        var delays = new[] { 0, 0.15, 0.3, 0.45, 0.6, 1.1 }.Select(f => (int)(f * write)).ToArray();
-        for (var i = 0; i < delays.Length; i++)
+        var delays = new[] { 0, 0.15, 0.3, 0.45, 0.6 }.Select(f => (int?)(f * write)).Append(null).ToArray();
+        foreach (var delay in delays)
         {
             var before = Fingerprint(Output);
             var building = Same(before, expected[0]) ? 1 : 0; // always the other site, so that old and new differ
             WriteInput(input, versions[building]);
 
             WaitForStaging(RunCli(input, theme, Output), out var process);
-            Thread.Sleep(delays[i]);
+            if (delay is { } ms)
+            {
+                Thread.Sleep(ms);
+            }
+            else
+            {
+                WaitForHome(versions[building], process);
+            }
+
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
             process.Dispose();
 
-            Assert.True(Directory.Exists(Output), $"output/ is missing after a kill {delays[i]} ms into writing");
+            var when = delay is { } d ? $"{d} ms into writing" : "after the exchange";
+            Assert.True(Directory.Exists(Output), $"output/ is missing after a kill {when}");
             var after = Fingerprint(Output);
             var outcome = Same(after, before) ? "old" : Same(after, expected[building]) ? "new" : null;
-            Assert.True(outcome is not null, $"output/ is neither the old site nor the new one after a kill {delays[i]} ms into writing ({after.Count} files)");
-            outcomes.Add($"{delays[i]} ms: {outcome}");
+            Assert.True(outcome is not null, $"output/ is neither the old site nor the new one after a kill {when} ({after.Count} files)");
+            outcomes.Add($"{when}: {outcome}");
         }
 
         // The next build sweeps what the killed ones left beside output/.
@@ -152,6 +163,29 @@ public sealed class SiteWriterTests : IDisposable
         var report = $"writing takes {write:0} ms; kills: {string.Join(", ", outcomes)}";
         Assert.True(outcomes.Any(o => o.EndsWith("old", StringComparison.Ordinal)), report); // some kills landed before the exchange …
         Assert.True(outcomes.Any(o => o.EndsWith("new", StringComparison.Ordinal)), report); // … and some after it
+    }
+
+    /// <summary>Waits until output/'s home page holds the text of the site being built: the exchange has happened.</summary>
+    private void WaitForHome(string text, Process process)
+    {
+        var home = Path.Combine(Output, "index.html");
+        var watch = Stopwatch.StartNew();
+        while (!process.HasExited && watch.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            try
+            {
+                if (File.ReadAllText(home).Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (IOException)
+            {
+                // between the two renames where the file system cannot exchange: look again
+            }
+
+            Thread.Sleep(1);
+        }
     }
 
     /// <summary>Waits until the build starts writing (its staging folder appears); the stopwatch runs from then.</summary>
