@@ -26,6 +26,9 @@ internal sealed class BuildSession
 
     public Memo<LaidOutPage> LaidOut { get; } = new();
 
+    /// <summary>The full report's parts (made where the report is laid out).</summary>
+    public Memo<string> ReportParts { get; } = new();
+
     public Memo<CheckedPage> Checked { get; } = new();
 
     /// <summary>What the last build redid, stage by stage ("render 1 of 26").</summary>
@@ -36,7 +39,7 @@ internal sealed class BuildSession
         var work = new List<(string, int, int)>();
         foreach (var (stage, memo) in new (string, Func<(int Reused, int Computed)>)[]
         {
-            ("load", Files.EndBuild), ("render", Pages.EndBuild), ("definitions", Definitions.EndBuild), ("layout", LaidOut.EndBuild), ("validate", Checked.EndBuild),
+            ("load", Files.EndBuild), ("render", Pages.EndBuild), ("definitions", Definitions.EndBuild), ("layout", LaidOut.EndBuild), ("report", ReportParts.EndBuild), ("validate", Checked.EndBuild),
         })
         {
             var (reused, computed) = memo();

@@ -128,7 +128,7 @@ internal static class SiteBuilder
         }
 
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
-        var laidOut = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged)
+        var laidOut = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged, session?.ReportParts)
             .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
             .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
             .ToList());

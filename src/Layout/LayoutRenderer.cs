@@ -32,11 +32,14 @@ internal static partial class LayoutRenderer
     /// <param name="figures">The key figures (input/data/figures.yml); null: no figures page, no entry in the navigation.</param>
     /// <param name="memo">Pages of an earlier build, reused when neither the rendered page nor anything of the site its layout shows changed.</param>
     /// <param name="lastChanged">When a file of input/ last changed (git); null: no dates on the pages.</param>
+    /// <param name="reportParts">The full report's parts of an earlier build, reused when their page did not change (see <see cref="PageRenderer.ReportPart"/>).</param>
     public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures, DiagnosticBag diagnostics, Memo<LaidOutPage>? memo = null,
-        Func<string, DateTimeOffset?>? lastChanged = null)
+        Func<string, DateTimeOffset?>? lastChanged = null, Memo<string>? reportParts = null)
     {
         var dates = new PageDates(index, lastChanged);
         var site = memo is null ? "" : SiteDigest(index, theme, rendered, figures);
+        var renderDigest = reportParts is null ? "" : PageRenderer.SiteDigest(index, theme);
+        string ReportPart(SourcePage page) => PageRenderer.ReportPart(index, theme, page, diagnostics, reportParts, renderDigest);
         var work = new List<Func<SiteFile?>>();
         // The site's own pages first: the full report and the contents grow with the whole site, and one
         // of them started last kept a single core busy while the others had nothing left to do.
@@ -44,7 +47,7 @@ internal static partial class LayoutRenderer
         {
             work.Add(() => GlossaryPage(index, theme, rendered, figures, lang, dates, diagnostics));
             work.Add(() => ContentsPage(index, theme, figures, lang, dates, diagnostics));
-            work.Add(() => FullReportPage(index, theme, rendered, figures, lang, dates, diagnostics));
+            work.Add(() => FullReportPage(index, theme, ReportPart, rendered, figures, lang, dates, diagnostics));
             work.Add(() => NotFoundPage(index, theme, figures, lang, diagnostics));
             work.Add(() => SearchPage(index, theme, figures, lang, diagnostics));
             if (figures is not null)
@@ -249,20 +252,22 @@ internal static partial class LayoutRenderer
     }
 
     /// <summary>The home page and every chapter in order, then the glossary, on one page for printing or saving as PDF.</summary>
-    private static SiteFile? FullReportPage(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures, LanguageConfig lang, PageDates dates, DiagnosticBag diagnostics)
+    /// <param name="reportPart">A page as a part of the report (<see cref="PageRenderer.ReportPart"/>).</param>
+    private static SiteFile? FullReportPage(SiteIndex index, Theme theme, Func<SourcePage, string> reportPart, RenderedSite rendered, FigureSet? figures, LanguageConfig lang,
+        PageDates dates, DiagnosticBag diagnostics)
     {
         var strings = theme.Strings(lang.Code);
         var path = index.OutputPath(lang.Code, SiteIndex.FullReportFile);
         var parts = new List<ReportPartView>();
         if (index.Home(lang.Code) is { } home)
         {
-            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(home), lang.Report.Title, rendered.ReportPart(home), null, PartStart: false));
+            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(home), lang.Report.Title, reportPart(home), null, PartStart: false));
         }
 
         foreach (var chapter in index.Chapters(lang.Code))
         {
             // On paper, each part of the report (一、二、…) starts a page; its sub-chapters run on.
-            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(chapter), chapter.Meta.Title, rendered.ReportPart(chapter),
+            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(chapter), chapter.Meta.Title, reportPart(chapter),
                 chapter.FallbackFrom is { } from ? index.Language(from).HtmlLang : null, PartStart: chapter.Meta.Parent is null));
         }
 

@@ -8,9 +8,8 @@ using Microsite.Markdown.Glossary;
 
 namespace Microsite.Rendering;
 
-/// <summary>A page's own HTML (no layout yet) and the glossary terms it links.</summary>
-/// <param name="ReportHtml">The page as a part of the full report (chapters and the home page only).</param>
-internal sealed record RenderedPage(SourcePage Page, string OutputPath, string BodyHtml, string? ReportHtml = null);
+/// <summary>A page's own HTML (no layout yet).</summary>
+internal sealed record RenderedPage(SourcePage Page, string OutputPath, string BodyHtml);
 
 /// <summary>Every page's own HTML, and every glossary definition's.</summary>
 internal sealed class RenderedSite
@@ -30,9 +29,6 @@ internal sealed class RenderedSite
     public string Definition(GlossaryEntry entry) => _definitions[(entry.Lang, entry.Id)];
 
     public RenderedPage Of(SourcePage page) => _byPage[page];
-
-    /// <summary>The page as written into the full report.</summary>
-    public string ReportPart(SourcePage page) => _byPage[page].ReportHtml ?? "";
 }
 
 /// <summary>
@@ -54,7 +50,7 @@ internal static class PageRenderer
         // A page that fails is not remembered (the memo keeps only what its function returned), so it is reported again.
         var pages = Parallelism.Map(index.Pages, page => Guard(index, page, diagnostics,
             () => pageMemo is null ? Render(index, theme, page) : pageMemo.Get(MemoKey(index, page, site), () => Render(index, theme, page)) with { Page = page },
-            new RenderedPage(page, index.OutputPath(page), "", "")));
+            new RenderedPage(page, index.OutputPath(page), "")));
         var entries = index.Glossary.Values.SelectMany(g => g).ToList();
         var definitions = Parallelism.Map(entries, entry => Guard(index, entry.Source, diagnostics,
             () => definitionMemo is null ? RenderDefinition(index, entry) : definitionMemo.Get(MemoKey(index, entry.Source, site), () => RenderDefinition(index, entry)),
@@ -116,14 +112,21 @@ internal static class PageRenderer
         }
     }
 
-    /// <summary>One page, as its own page and, for the home page and chapters, as a part of the full report.</summary>
-    public static RenderedPage Render(SiteIndex index, Theme theme, SourcePage page)
+    /// <summary>One page as its own page.</summary>
+    public static RenderedPage Render(SiteIndex index, Theme theme, SourcePage page) => RenderPage(index, theme.Strings(page.Lang), page);
+
+    /// <summary>
+    /// The home page or a chapter as a part of the full report (<see cref="RenderInReport"/>). Made where the
+    /// full report is laid out, not kept with the rendered pages: at 10,000 pages the parts were 90 MB of
+    /// strings that lived until the whole site was laid out, for a page laid out first.
+    /// </summary>
+    /// <param name="diagnostics">Where a part that fails is reported, at its file (the part is then empty); without it the failure is thrown.</param>
+    /// <param name="memo">Parts of an earlier build, reused when neither the page nor what it depends on changed (the preview server).</param>
+    /// <param name="siteDigest">What of the site the part depends on (<see cref="SiteDigest"/>), with a memo.</param>
+    public static string ReportPart(SiteIndex index, Theme theme, SourcePage page, DiagnosticBag? diagnostics, Memo<string>? memo = null, string siteDigest = "")
     {
-        var strings = theme.Strings(page.Lang);
-        var own = RenderPage(index, strings, page);
-        return page.Kind is PageKind.Home or PageKind.Chapter
-            ? own with { ReportHtml = RenderInReport(index, strings, page, index.OutputPath(page.Lang, SiteIndex.FullReportFile)) }
-            : own;
+        string Part() => RenderInReport(index, theme.Strings(page.Lang), page, index.OutputPath(page.Lang, SiteIndex.FullReportFile));
+        return Guard(index, page, diagnostics, () => memo is null ? Part() : memo.Get(MemoKey(index, page, siteDigest), Part), "");
     }
 
     /// <summary>One page as its own page: links relative to it, terms linked with their definitions in place.</summary>

@@ -29,6 +29,9 @@ public class IncrementalBuildTests
         Assert.Equal(2, work["render"].Redone);
         Assert.Equal(0, work["definitions"].Redone);
         Assert.Equal(2, work["layout"].Redone); // the two chapter pages; contents, glossary, full report and 404 are always laid out
+        Assert.Equal(2, work["report"].Redone); // the same two as parts of the full reports; every other part is reused
+        // Every home page and chapter (the Markdown files directly in a language's folder) is a part.
+        Assert.Equal(input.Paths.Count(p => p.EndsWith(".md", StringComparison.Ordinal) && p.Count(c => c == '/') == 1), work["report"].Total);
         // The pages whose HTML changed: the two chapter pages, the two full reports (their text) and the
         // side-by-side page; every other page is the same bytes and keeps its findings.
         Assert.Equal(5, work["validate"].Redone);
