@@ -48,9 +48,9 @@ internal static class SearchIndexBuilder
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var termDocs = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        using var stream = new MemoryStream();
-        stream.Write(Encoding.UTF8.GetBytes($"window.{GlobalName} = "));
-        using (var writer = new Utf8JsonWriter(stream, Json))
+        var output = new ChunkedBuffer();
+        output.Write(Encoding.UTF8.GetBytes($"window.{GlobalName} = "));
+        using (var writer = new Utf8JsonWriter(output, Json))
         {
             writer.WriteStartObject();
             writer.WriteNumber("v", FormatVersion);
@@ -146,8 +146,8 @@ internal static class SearchIndexBuilder
             writer.WriteEndObject();
         }
 
-        stream.Write(";\n"u8);
-        return stream.ToArray();
+        output.Write(";\n"u8);
+        return output.ToArray();
     }
 
     /// <summary>
