@@ -3,11 +3,12 @@ using System.Buffers;
 namespace Microsite.Core;
 
 /// <summary>
-/// Bytes written in chunks of 1 MB, then copied once into an array of the exact size. A MemoryStream
+/// Bytes written in chunks of up to 1 MB, then copied once into an array of the exact size. A MemoryStream
 /// doubles its buffer as it grows and copies it again for ToArray: a 40 MB file briefly took 64 + 32 MB
-/// while growing and 64 + 40 MB at the end; here it takes its chunks and the copy, 80 MB.
+/// while growing and 64 + 40 MB at the end; here it takes its chunks and the copy, 80 MB. Written to as
+/// a buffer (Utf8JsonWriter) or as a stream (StreamWriter); never read as one.
 /// </summary>
-internal sealed class ChunkedBuffer : IBufferWriter<byte>
+internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
 {
     private const int ChunkSize = 1 << 20;
 
@@ -15,7 +16,31 @@ internal sealed class ChunkedBuffer : IBufferWriter<byte>
     private byte[] _current = new byte[4096];
     private int _used;
 
-    public int Length => _full.Sum(c => c.Length) + _used;
+    public override long Length => _full.Sum(c => (long)c.Length) + _used;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Position
+    {
+        get => Length;
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 
     public void Advance(int count)
     {
@@ -32,7 +57,7 @@ internal sealed class ChunkedBuffer : IBufferWriter<byte>
 
     public Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).AsSpan(_used);
 
-    public void Write(ReadOnlySpan<byte> bytes)
+    public override void Write(ReadOnlySpan<byte> bytes)
     {
         while (bytes.Length > 0)
         {
@@ -46,7 +71,7 @@ internal sealed class ChunkedBuffer : IBufferWriter<byte>
 
     public byte[] ToArray()
     {
-        var result = new byte[Length];
+        var result = new byte[checked((int)Length)];
         var at = 0;
         foreach (var (bytes, length) in _full.Append((_current, _used)))
         {

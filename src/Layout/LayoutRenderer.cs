@@ -417,9 +417,9 @@ internal static partial class LayoutRenderer
             outer.SetValue("t", strings);
             outer.SetValue("content", content);
             // The page goes straight into the UTF-8 bytes it is served as, not first into a .NET string (two
-            // bytes a character) that is then encoded.
-            var bytes = new MemoryStream();
-            using (var writer = new StreamWriter(bytes, Utf8, PageBuffer))
+            // bytes a character) that is then encoded; in chunks, copied once (a full report is tens of MB).
+            var bytes = new ChunkedBuffer();
+            using (var writer = new StreamWriter(bytes, Utf8, PageBuffer, leaveOpen: true))
             {
                 // The templates read only records in memory, so the rendering has completed when it returns;
                 // were it ever to wait, the page waits for it.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -50,7 +51,7 @@ internal static class SearchIndexBuilder
 
         var output = new ChunkedBuffer();
         output.Write(Encoding.UTF8.GetBytes($"window.{GlobalName} = "));
-        using (var writer = new Utf8JsonWriter(output, Json))
+        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)output, Json))
         {
             writer.WriteStartObject();
             writer.WriteNumber("v", FormatVersion);

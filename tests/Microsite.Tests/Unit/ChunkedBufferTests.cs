@@ -36,6 +36,7 @@ public class ChunkedBufferTests
         }
 
         Assert.Equal(length, buffer.Length);
+        Assert.Equal(length, buffer.Position);
         Assert.Equal(expected, buffer.ToArray());
     }
 
@@ -44,7 +45,7 @@ public class ChunkedBufferTests
     {
         var text = string.Concat(Enumerable.Range(0, 200_000).Select(i => $"段落{i} "));
         var buffer = new ChunkedBuffer();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter((System.Buffers.IBufferWriter<byte>)buffer))
         {
             writer.WriteStartArray();
             writer.WriteStringValue(text);
@@ -62,6 +63,20 @@ public class ChunkedBufferTests
         }
 
         Assert.Equal(stream.ToArray(), buffer.ToArray());
+    }
+
+    [Fact]
+    public void A_stream_writer_writes_into_it_as_into_a_memory_stream()
+    {
+        var text = string.Concat(Enumerable.Range(0, 300_000).Select(i => $"<p>第{i}段 paragraph</p>\n"));
+        var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var buffer = new ChunkedBuffer();
+        using (var writer = new StreamWriter(buffer, encoding, 16 * 1024, leaveOpen: true))
+        {
+            writer.Write(text);
+        }
+
+        Assert.Equal(encoding.GetBytes(text), buffer.ToArray());
     }
 
     [Fact]
