@@ -160,7 +160,7 @@ internal static class Corpus
     {
         var page = ContentLoader.LoadOne("zh", relPath, relPath, zhFile, new DiagnosticBag())!;
         var sections = PageSections.Of(page);
-        var stamp = new TranslationStamp(TranslationStatus.Hash(page.Body), sections.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => TranslationStatus.Hash(g.First().Markdown)));
+        var stamp = new TranslationStamp(TranslationStatus.Hash(page.Body), sections.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => TranslationStatus.Hash(g.First().Markdown())));
         return Cli.TranslationsCommand.WithStamp(enFile, stamp);
     }
 
