@@ -105,7 +105,12 @@ internal sealed class InternalLinksRule : HtmlRule
         }
         else if (url.StartsWith('/') && !link.FromSiteRoot)
         {
-            report.Report(this, page, link.At, $"\"{url}\" starts at the host's root; the site may be published under a sub-path or opened from disk, so use a relative URL");
+            // A 404 page may link from the host's root under base_url's path; checked without site.yml,
+            // that path is unknown, and the finding says how to give it.
+            var hint = Path.GetFileName(page.Path) == "404.html" && site.Expectations.NotFoundBase is null
+                ? " (a 404 page may, under base_url's path: check with --input naming the content folder, so that site.yml is read)"
+                : "";
+            report.Report(this, page, link.At, $"\"{url}\" starts at the host's root; the site may be published under a sub-path or opened from disk, so use a relative URL{hint}");
         }
         else if (path == "../" || path.EndsWith('/') || path.Length == 0)
         {

@@ -156,6 +156,26 @@ public sealed class ValidationTests : IDisposable
         Assert.Contains($"0 errors, 0 warnings in {real.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal))} pages", stdout);
     }
 
+    [Fact]
+    public void Checked_without_site_yml_the_404_pages_links_from_the_host_root_are_reported_with_how_to_give_it()
+    {
+        var real = SiteBuilder.Build(TestSite.RepoInput(), TestSite.RepoTheme());
+        var folder = Path.Combine(_root, "real");
+        Output.SiteWriter.Write(folder, real.Files);
+
+        var (exit, stdout) = Check(folder, Path.Combine(_root, "no-content-here"));
+
+        Assert.Equal(ExitCodes.ContentErrors, exit);
+        var findings = stdout.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f =>
+        {
+            Assert.Contains("/404.html:", f, StringComparison.Ordinal);
+            Assert.Contains("error MS0501", f, StringComparison.Ordinal);
+            Assert.Contains("check with --input naming the content folder", f, StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>(rule id, file, text to find, what to put instead). The finding is expected on the line of the replacement.</summary>
     public static TheoryData<string, string, string, string> Defects() => new()
     {
