@@ -96,7 +96,7 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
             _full.Add((_current, _used));
         }
 
-        // Small indexes (the real report's) stay small: chunks grow to 1 MB, never past it unless asked.
+        // Small files (a chapter page, the real report's search index) stay small: chunks double up to 1 MB, never past it unless asked.
         _current = new byte[Math.Max(needed, Math.Min(ChunkSize, Math.Max(4096, _current.Length * 2)))];
         _used = 0;
         return _current;
