@@ -41,7 +41,15 @@ internal static partial class SiteWriter
                 Directory.CreateDirectory(folder);
             }
 
-            Parallelism.ForEach(targets, t => File.WriteAllBytes(t.Path, t.File.Bytes));
+            // A file the old site has with the same bytes is linked, not written (see UnchangedFiles).
+            var unchanged = Directory.Exists(target) ? new UnchangedFiles(target) : null;
+            Parallelism.ForEach(targets, t =>
+            {
+                if (unchanged?.TryCarry(t.File.Path.Replace('/', Path.DirectorySeparatorChar), t.File.Bytes, t.Path) != true)
+                {
+                    File.WriteAllBytes(t.Path, t.File.Bytes);
+                }
+            });
 
             // Written last: a staging folder with the mark is complete (Recover relies on it).
             File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);

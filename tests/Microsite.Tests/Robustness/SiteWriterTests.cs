@@ -44,6 +44,50 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_file_the_build_did_not_change_keeps_its_date_and_a_changed_one_is_written_anew()
+    {
+        SiteWriter.Write(Output, [new("same.html", "unchanged", null, null), new("edited.html", "version 1", null, null), new("gone.html", "x", null, null)]);
+        var lastYear = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        foreach (var name in new[] { "same.html", "edited.html" })
+        {
+            File.SetLastWriteTimeUtc(Path.Combine(Output, name), lastYear);
+        }
+
+        // Someone keeps a hard link to the old page (a snapshot made with cp -al): it must keep the old text.
+        var snapshot = Path.Combine(_root, "snapshot.html");
+        Assert.Equal(0, Process.Start("ln", [Path.Combine(Output, "edited.html"), snapshot]).WaitForExitCode());
+
+        // The same length, other bytes: the content is compared, not only the size.
+        SiteWriter.Write(Output, [new("same.html", "unchanged", null, null), new("edited.html", "version 2", null, null)]);
+
+        Assert.Equal("unchanged", File.ReadAllText(Path.Combine(Output, "same.html")));
+        Assert.Equal(lastYear, File.GetLastWriteTimeUtc(Path.Combine(Output, "same.html"))); // carried over, not written
+        Assert.Equal("version 2", File.ReadAllText(Path.Combine(Output, "edited.html")));
+        Assert.NotEqual(lastYear, File.GetLastWriteTimeUtc(Path.Combine(Output, "edited.html")));
+        Assert.Equal("version 1", File.ReadAllText(snapshot));
+        Assert.False(File.Exists(Path.Combine(Output, "gone.html")));
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
+    public void A_symbolic_link_in_the_old_site_is_never_carried_over_even_to_the_same_bytes()
+    {
+        // Their file's text is as long as the link's own target, so that neither size tells the two apart.
+        var keep = Path.Combine(Directory.CreateDirectory(Path.Combine(_root, "theirs")).FullName, "keep.txt");
+        var mine = new string('m', keep.Length);
+        File.WriteAllText(keep, mine);
+        SiteWriter.Write(Output, Site("old"));
+        File.CreateSymbolicLink(Path.Combine(Output, "linked.txt"), keep);
+
+        SiteWriter.Write(Output, [.. Site("new"), new("linked.txt", mine, null, null)]);
+
+        Assert.Null(new FileInfo(Path.Combine(Output, "linked.txt")).LinkTarget);
+        Assert.Equal(mine, File.ReadAllText(Path.Combine(Output, "linked.txt")));
+        File.AppendAllText(Path.Combine(Output, "linked.txt"), " and more");
+        Assert.Equal(mine, File.ReadAllText(keep));
+    }
+
+    [Fact]
     public void The_exchange_swaps_two_folders_in_one_step_on_linux()
     {
         var a = Directory.CreateDirectory(Path.Combine(_root, "a")).FullName;
@@ -102,22 +146,13 @@ public sealed class SiteWriterTests : IDisposable
         var versions = new[] { "第一版。", "第二版。" };
         CopyDirectory(Path.Combine(TestSite.RepoRoot, "theme"), theme);
 
-        // Many files, so that writing takes long enough to be interrupted at different points.
-        var bulk = Directory.CreateDirectory(Path.Combine(theme, "assets", "bulk")).FullName;
-        for (var i = 0; i < 600; i++)
-        {
-            var bytes = new byte[16 * 1024];
-            new Random(i).NextBytes(bytes);
-            File.WriteAllBytes(Path.Combine(bulk, $"{i:0000}.bin"), bytes);
-        }
-
         // The two sites, built without interruption; the second build also measures how long writing takes
         // here (from the staging folder's appearance to the end), so that the kills spread over all of it.
         var expected = new Dictionary<string, string>[2];
-        WriteInput(input, versions[0]);
+        WriteInput(input, theme, versions[0]);
         Assert.Equal(0, RunCli(input, theme, Output).WaitForExitCode());
         expected[0] = Fingerprint(Output);
-        WriteInput(input, versions[1]);
+        WriteInput(input, theme, versions[1]);
         var writing = WaitForStaging(RunCli(input, theme, Output), out var timed);
         Assert.Equal(0, timed.WaitForExitCode());
         var write = writing.Elapsed.TotalMilliseconds;
@@ -131,7 +166,7 @@ public sealed class SiteWriterTests : IDisposable
         {
             var before = Fingerprint(Output);
             var building = Same(before, expected[0]) ? 1 : 0; // always the other site, so that old and new differ
-            WriteInput(input, versions[building]);
+            WriteInput(input, theme, versions[building]);
 
             WaitForStaging(RunCli(input, theme, Output), out var process);
             if (delay is { } ms)
@@ -156,7 +191,7 @@ public sealed class SiteWriterTests : IDisposable
         }
 
         // The next build sweeps what the killed ones left beside output/.
-        WriteInput(input, versions[0]);
+        WriteInput(input, theme, versions[0]);
         Assert.Equal(0, RunCli(input, theme, Output).WaitForExitCode());
         Assert.True(Same(Fingerprint(Output), expected[0]));
         Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
@@ -202,8 +237,20 @@ public sealed class SiteWriterTests : IDisposable
         return Stopwatch.StartNew();
     }
 
-    private static void WriteInput(string input, string text)
+    /// <summary>
+    /// The version's home page, and many files of its own in the theme, so that writing takes long enough to
+    /// be interrupted at different points: files the old site has unchanged would be linked, not written.
+    /// </summary>
+    private static void WriteInput(string input, string theme, string text)
     {
+        var bulk = Directory.CreateDirectory(Path.Combine(theme, "assets", "bulk")).FullName;
+        for (var i = 0; i < 600; i++)
+        {
+            var bytes = new byte[16 * 1024];
+            new Random((i * 65536) + text[1]).NextBytes(bytes);
+            File.WriteAllBytes(Path.Combine(bulk, $"{i:0000}.bin"), bytes);
+        }
+
         foreach (var (path, content) in TestSite.Parse($"-- site.yml --\n{TestSite.Config}\n{TestSite.Homes}"))
         {
             var full = Path.Combine(input, path);
