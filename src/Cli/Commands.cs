@@ -297,12 +297,15 @@ internal static class Commands
             config = ConfigLoader.Load(File.ReadAllText(configPath), Options.Display(configPath), bag);
         }
 
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        var paths = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(f => !f.Split('/').Any(p => p.StartsWith('.')))
             .Order(StringComparer.Ordinal)
-            .Select(f => LayoutRenderer.IsText(f) ? new SiteFile(f, File.ReadAllText(Path.Combine(root, f)), LanguageOf(f, config), null) : new SiteFile(f, "", null, null, []))
             .ToList();
+        // Read on every core and kept as the UTF-8 bytes they are, as a build keeps its pages: read one after
+        // the other as text and encoded again, the 15,000 files of the 10,000-page site made check take
+        // 9.4-11.8 s, against 7.9-10.0 s now (alternate runs).
+        var files = Parallelism.Map(paths, f => LayoutRenderer.IsText(f) ? SiteFile.Utf8Text(f, File.ReadAllBytes(Path.Combine(root, f)), LanguageOf(f, config)) : new SiteFile(f, "", null, null, []));
         var expectations = config is null
             ? new SiteExpectations(files.Select(f => f.Lang).Distinct().Count(), new Dictionary<string, FooterExpectation>())
             : SiteBuilder.Expectations(config);

@@ -142,6 +142,21 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_page_given_a_byte_order_mark_on_the_host_is_checked_as_a_browser_reads_it()
+    {
+        // Some upload tools save text files with a UTF-8 byte order mark; browsers take it as the encoding and
+        // drop it. check reads the pages' bytes as they are (File.ReadAllText used to drop it): the parser does.
+        var folder = WriteClean();
+        var home = Path.Combine(folder, "index.html");
+        File.WriteAllBytes(home, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(home)]);
+
+        var (exit, stdout) = Check(folder);
+
+        Assert.Equal(ExitCodes.Built, exit);
+        Assert.Contains("0 errors, 0 warnings", stdout);
+    }
+
+    [Fact]
     public void The_real_report_has_no_findings_in_the_build_or_on_disk()
     {
         var real = SiteBuilder.Build(TestSite.RepoInput(), TestSite.RepoTheme());
