@@ -58,13 +58,15 @@ internal sealed class TermMatcher
         var node = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            // One look-up a step: the edge if there is one, else along the failure links (to the root, at worst).
             var c = Fold(text[i]);
-            while (node != 0 && !_next[node].ContainsKey(c))
+            int child;
+            while (!_next[node].TryGetValue(c, out child) && node != 0)
             {
                 node = _fail[node];
             }
 
-            node = _next[node].GetValueOrDefault(c);
+            node = child; // 0 when even the root has no edge for c
             for (var hit = _terminal[node] >= 0 ? node : _outLink[node]; hit > 0; hit = _outLink[hit])
             {
                 var (pattern, entryId) = _patterns[_terminal[hit]];
