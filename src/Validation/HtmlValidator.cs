@@ -45,7 +45,10 @@ internal static class HtmlValidator
             var page = memo.Get($"{file.Path}|{file.Lang}|{file.Source}|{Digest.Of(file.Bytes)}|{context}", () =>
             {
                 var found = new DiagnosticBag();
-                return new CheckedPage(CheckPage(file, expectations, new Reporter(found, displayRoot)), found.Items);
+                var own = new Reporter(found, displayRoot);
+                var facts = CheckPage(file, expectations, own);
+                own.Resolve(_ => file.Content);
+                return new CheckedPage(facts, found.Items);
             });
             diagnostics.AddRange(page.Found);
             return page.Facts;
@@ -64,6 +67,8 @@ internal static class HtmlValidator
             .ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
         StylesheetLinks.Check(stylesheets, site.Files, reporter);
         SelfContainedRule.CheckStylesheets(stylesheets, reporter);
+        var byPath = htmlFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        reporter.Resolve(path => byPath.TryGetValue(path, out var page) ? page.Content : "");
 
         var external = facts.SelectMany(p => p.Links)
             .Where(l => l.Element is "a" or "area" && (Urls.Scheme(l.Url) is "http" or "https" || l.Url.StartsWith("//", StringComparison.Ordinal)))
@@ -74,7 +79,8 @@ internal static class HtmlValidator
         return new Result(facts.Length, external);
     }
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+    // Without source references: a finding's line and column are found when it is reported (see Position).
+    private static readonly HtmlParser Parser = new();
 
     /// <summary>One page: parsed, checked by every rule, and reduced to what the checks across pages need.</summary>
     private static PageFacts CheckPage(SiteFile file, SiteExpectations expectations, Reporter reporter)
@@ -98,7 +104,7 @@ internal static class HtmlValidator
             // host's root, under the site's own base path; every other page stays relative.
             var fromSiteRoot = isNotFound && expectations.NotFoundBase is { } basePath && url.StartsWith(basePath, StringComparison.Ordinal);
             var (path, fragment) = fromSiteRoot ? Urls.Resolve("", url[expectations.NotFoundBase!.Length..]) : Urls.Resolve(page.Directory, url);
-            links.Add(new LinkFact(Position.Of(element), element.LocalName, element.HasAttribute("href") ? "href" : "src", url, path, fragment, fromSiteRoot));
+            links.Add(new LinkFact(page.PositionOf(element), element.LocalName, element.HasAttribute("href") ? "href" : "src", url, path, fragment, fromSiteRoot));
         }
 
         var baseUrl = AlternatesRule.BaseOf(page.Canonical, page.Path);
@@ -109,19 +115,19 @@ internal static class HtmlValidator
             GlossaryEntries = page.Elements.Where(e => e.HasAttribute("data-glossary-entry") && e.Id is not null).Select(e => e.Id!).ToHashSet(StringComparer.Ordinal),
             Title = page.Document.Title?.Trim() ?? "",
             Bilingual = page.Document.DocumentElement.HasAttribute("data-bilingual"),
-            TitleAt = Position.Of(page.Elements.FirstOrDefault(e => e.LocalName == "title")),
+            TitleAt = page.PositionOf(page.Elements.FirstOrDefault(e => e.LocalName == "title")),
             Links = links,
             TermLinks = page.Elements.Where(e => e.LocalName == "a" && e.ClassList.Contains("term")).Select(a =>
             {
                 var href = a.GetAttribute("href") ?? "";
                 var (path, fragment) = Urls.Resolve(page.Directory, href);
-                return new LinkFact(Position.Of(a), "a", "href", href, path, fragment, Text: a.TextContent);
+                return new LinkFact(page.PositionOf(a), "a", "href", href, path, fragment, Text: a.TextContent);
             }).ToList(),
-            Switches = page.Switches.Select(s => new LinkFact(Position.Of(s.Element), "a", "href", s.Element.GetAttribute("href") ?? "", s.Path, null)).ToList(),
-            Alternates = page.AlternateLinks.Select(a => new AlternateFact(Position.Of(a), a.GetAttribute("hreflang")!, a.GetAttribute("href") ?? "",
+            Switches = page.Switches.Select(s => new LinkFact(page.PositionOf(s.Element), "a", "href", s.Element.GetAttribute("href") ?? "", s.Path, null)).ToList(),
+            Alternates = page.AlternateLinks.Select(a => new AlternateFact(page.PositionOf(a), a.GetAttribute("hreflang")!, a.GetAttribute("href") ?? "",
                 AlternatesRule.PathOf(a.GetAttribute("href") ?? "", baseUrl, page.Directory))).ToList(),
             Furniture = FurnitureRule.Of(page),
-            FooterAt = Position.Of(footer ?? page.Document.Body),
+            FooterAt = page.PositionOf(footer ?? page.Document.Body),
         };
     }
 }

@@ -44,9 +44,27 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
 
     public string Directory => Path.Contains('/') ? Path[..(Path.LastIndexOf('/') + 1)] : "";
 
+    /// <summary>Where an element is, for a finding (see <see cref="Position"/>); 0 for anything else.</summary>
+    public Position PositionOf(INode? node) =>
+        node is IElement element && Ordinals.TryGetValue(element, out var index) ? new Position(index + 1) : default;
+
+    private Dictionary<IElement, int> Ordinals => _ordinals ??= IndexElements();
+
+    private Dictionary<IElement, int> IndexElements()
+    {
+        var ordinals = new Dictionary<IElement, int>(Elements.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Elements.Count; i++)
+        {
+            ordinals[Elements[i]] = i;
+        }
+
+        return ordinals;
+    }
+
     private IReadOnlyList<IElement>? _elements;
     private IReadOnlyList<(IElement, string?)>? _switches;
     private IReadOnlyList<IElement>? _alternates;
     private IReadOnlySet<string>? _ids;
     private IReadOnlyList<(IElement Element, string Url)>? _references;
+    private Dictionary<IElement, int>? _ordinals;
 }

@@ -150,7 +150,7 @@ internal sealed partial class FurnitureRule : HtmlRule
     /// <summary>The footer's registration numbers as the cross-page check compares them.</summary>
     public static IReadOnlyList<(string Text, Position At)> Of(PageUnderTest page) =>
         page.Elements.FirstOrDefault(e => e.LocalName == "footer")?.QuerySelectorAll("[data-furniture]")
-            .Select(e => (Normalise(e.TextContent), Position.Of(e))).ToList() ?? [];
+            .Select(e => (Normalise(e.TextContent), page.PositionOf(e))).ToList() ?? [];
 
     private static string Normalise(string text) => Spaces().Replace(text, " ").Trim();
 

@@ -39,6 +39,28 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void The_findings_on_built_pages_kept_by_the_session_are_placed_as_a_fresh_build_places_them()
+    {
+        // A theme defect on every page: an image from another host (MS0550) without a text alternative (MS0540).
+        var theme = TestSite.RepoTheme();
+        var broken = FileSet.FromMap(theme.Paths.ToDictionary(p => p, p => p == "layouts/base.liquid"
+            ? theme.Read(p)!.Replace("<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><img src=\"https://example.com/logo.png\">", StringComparison.Ordinal)
+            : theme.Read(p)!), "theme");
+        var session = new BuildSession();
+        var input = TestSite.RepoInput();
+        SiteBuilder.Build(input, broken, session: session);
+        var edited = input.With("zh/index.md", input.Read("zh/index.md")! + "\n各位代表，补充一段。\n");
+
+        var second = SiteBuilder.Build(edited, broken, session: session);
+        var fresh = SiteBuilder.Build(edited, broken);
+
+        Assert.Contains(fresh.Diagnostics, d => d.Id == "MS0550" && d.Line > 0 && d.Column > 0);
+        Assert.Equal(fresh.Diagnostics, second.Diagnostics);
+        var validate = session.LastWork.Single(w => w.Stage == "validate");
+        Assert.True(validate.Redone < validate.Total, "most pages' findings were kept from the first build");
+    }
+
+    [Fact]
     public void Renaming_a_chapter_lays_out_again_every_page_that_lists_it()
     {
         var session = new BuildSession();

@@ -238,6 +238,27 @@ public sealed class ValidationTests : IDisposable
         Assert.All(found.Where(d => d.Path == $"output/{file}"), d => Assert.Equal(file.StartsWith("en/", StringComparison.Ordinal) ? "input/en/a.md" : Source(file), d.Source));
     }
 
+    /// <summary>
+    /// Pages are checked without the parser's source references; a finding's line and column are found
+    /// afterwards by parsing its page again. They must be those of the element itself: a page rule's
+    /// finding (MS0510) and one found across pages on the pages' facts (MS0501), one of many on a page.
+    /// </summary>
+    [Theory]
+    [InlineData("MS0510", "alpha.html", "<h2 id=\"hub\">", "<h2 id=\"planning\">", "[id='planning']", 1)]
+    [InlineData("MS0501", "index.html", "href=\"contents.html\"", "href=\"contents-missing.html\"", "a[href='contents-missing.html']", 0)]
+    public void A_finding_is_placed_at_the_line_and_column_of_its_element(string id, string file, string find, string replace, string selector, int nth)
+    {
+        var files = Plant(Clean.Value.Result.Files.Select(f => (f.Path, f.Content, f.Source, f.Lang)).ToList(), file, find, replace, out _);
+        var bag = new DiagnosticBag();
+        HtmlValidator.Validate(files.Select(f => new SiteFile(f.Path, f.Content, f.Lang, f.Source)).ToList(), new SiteExpectations(2, new Dictionary<string, FooterExpectation>()), "output", bag);
+
+        var page = new AngleSharp.Html.Parser.HtmlParser(new AngleSharp.Html.Parser.HtmlParserOptions { IsKeepingSourceReferences = true })
+            .ParseDocument(files.Single(f => f.Path == file).Content);
+        var element = page.QuerySelectorAll(selector)[nth];
+        var found = Assert.Single(bag.Snapshot(), d => d.Id == id && d.Path == $"output/{file}");
+        Assert.Equal((element.SourceReference!.Position.Line, element.SourceReference.Position.Column), (found.Line, found.Column));
+    }
+
     [Theory]
     [MemberData(nameof(Defects))]
     public void Catches_a_planted_defect_in_a_folder_on_disk(string id, string file, string find, string replace)
