@@ -23,8 +23,12 @@ internal sealed class DuplicateIdRule : HtmlRule
 /// <summary>MS0511: every id an attribute refers to exists on the page.</summary>
 internal sealed class IdReferenceRule : HtmlRule
 {
-    private static readonly string[] ListAttributes = ["aria-describedby", "aria-labelledby", "aria-controls", "aria-owns", "aria-flowto"];
-    private static readonly string[] SingleAttributes = ["for", "popovertarget", "aria-activedescendant", "aria-details", "aria-errormessage", "list", "form"];
+    private enum Refers
+    {
+        Nothing,
+        OneId,
+        IdList,
+    }
 
     public override string Id => DiagnosticIds.IdReferenceMissing;
 
@@ -34,13 +38,19 @@ internal sealed class IdReferenceRule : HtmlRule
         {
             foreach (var attribute in element.Attributes)
             {
-                var isList = ListAttributes.Contains(attribute.Name);
-                if (!isList && !SingleAttributes.Contains(attribute.Name))
+                // Every attribute of every element passes here: a switch, not a search of two lists of names.
+                var refers = attribute.Name switch
+                {
+                    "aria-describedby" or "aria-labelledby" or "aria-controls" or "aria-owns" or "aria-flowto" => Refers.IdList,
+                    "for" or "popovertarget" or "aria-activedescendant" or "aria-details" or "aria-errormessage" or "list" or "form" => Refers.OneId,
+                    _ => Refers.Nothing,
+                };
+                if (refers == Refers.Nothing)
                 {
                     continue;
                 }
 
-                var ids = isList ? attribute.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [attribute.Value];
+                var ids = refers == Refers.IdList ? attribute.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [attribute.Value];
                 foreach (var id in ids.Where(i => !page.Ids.Contains(i)))
                 {
                     report.Report(this, page, element, $"{attribute.Name}=\"{attribute.Value}\" refers to id \"{id}\", which is not on this page");

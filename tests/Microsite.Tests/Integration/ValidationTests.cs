@@ -202,6 +202,7 @@ public sealed class ValidationTests : IDisposable
         { "MS0506", "index.html", "href=\"contents.html\"", "href=\"javascript:void(0)\"" },
         { "MS0510", "alpha.html", "<h2 id=\"hub\">", "<h2 id=\"planning\">" },
         { "MS0511", "alpha.html", "aria-describedby=\"gloss-dual-centre-def\"", "aria-describedby=\"gloss-dual-centre-definition\"" },
+        { "MS0511", "alpha.html", "<table aria-labelledby=\"table-1-caption\">", "<table aria-labelledby=\"table-1-title\">" },
         { "MS0520", "alpha.html", "<h2 id=\"hub\">枢纽</h2>", "<h1 id=\"hub\">枢纽</h1>" },
         { "MS0521", "alpha.html", "<h2 id=\"hub\">枢纽</h2>", "<h4 id=\"hub\">枢纽</h4>" },
         { "MS0522", "alpha.html", "<h2 id=\"hub\">枢纽</h2>", "<h2 id=\"hub\"> </h2>" },
