@@ -35,7 +35,8 @@ internal static partial class SiteWriter
         {
             // Folders first, then the files on every core: a large site is tens of thousands of files, and
             // writing them one after the other left the processors waiting on the disk.
-            var targets = files.Select(f => (File: f, Path: Path.Combine(staging, f.Path.Replace('/', Path.DirectorySeparatorChar)))).ToList();
+            var targets = files.Select(f => (File: f, Relative: f.Path.Replace('/', Path.DirectorySeparatorChar)))
+                .Select(t => (t.File, t.Relative, Path: Path.Combine(staging, t.Relative))).ToList();
             foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
             {
                 Directory.CreateDirectory(folder);
@@ -45,7 +46,7 @@ internal static partial class SiteWriter
             var unchanged = Directory.Exists(target) ? new UnchangedFiles(target) : null;
             Parallelism.ForEach(targets, t =>
             {
-                if (unchanged?.TryCarry(t.File.Path.Replace('/', Path.DirectorySeparatorChar), t.File.Bytes, t.Path) != true)
+                if (unchanged?.TryCarry(t.Relative, t.File.Bytes, t.Path) != true)
                 {
                     File.WriteAllBytes(t.Path, t.File.Bytes);
                 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace Microsite.Output;
 
@@ -57,7 +56,7 @@ internal sealed class UnchangedFiles(string oldSite)
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(ChunkSize, Math.Max(bytes.Length, 1)));
         try
         {
-            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             long offset = 0;
             while (offset < bytes.Length)
             {
