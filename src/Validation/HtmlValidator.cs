@@ -97,7 +97,7 @@ internal static class HtmlValidator
     private static PageFacts FactsOf(PageUnderTest page, SiteExpectations expectations)
     {
         var links = new List<LinkFact>();
-        var isNotFound = Path.GetFileName(page.Path) == "404.html";
+        var isNotFound = PageFacts.IsNotFoundPage(page.Path);
         foreach (var (element, url) in page.References)
         {
             // A 404 page is served at whatever address was not found, so it may address the site from the

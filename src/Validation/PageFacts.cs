@@ -7,6 +7,9 @@ namespace Microsite.Validation;
 /// </summary>
 internal sealed record PageFacts(string Path, string? Lang, string? Source)
 {
+    /// <summary>A 404 page: the host serves it at whatever address was not found, at any depth.</summary>
+    public static bool IsNotFoundPage(string path) => System.IO.Path.GetFileName(path) == "404.html";
+
     public IReadOnlySet<string> Ids { get; init; } = new HashSet<string>();
 
     /// <summary>Ids of the glossary entries on the page (elements with data-glossary-entry).</summary>

@@ -107,7 +107,7 @@ internal sealed class InternalLinksRule : HtmlRule
         {
             // A 404 page may link from the host's root under base_url's path; checked without site.yml,
             // that path is unknown, and the finding says how to give it.
-            var hint = Path.GetFileName(page.Path) == "404.html" && site.Expectations.NotFoundBase is null
+            var hint = PageFacts.IsNotFoundPage(page.Path) && site.Expectations.NotFoundBase is null
                 ? " (a 404 page may, under base_url's path: check with --input naming the content folder, so that site.yml is read)"
                 : "";
             report.Report(this, page, link.At, $"\"{url}\" starts at the host's root; the site may be published under a sub-path or opened from disk, so use a relative URL{hint}");
