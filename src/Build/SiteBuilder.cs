@@ -37,12 +37,18 @@ internal sealed record BuildResult(
 /// <param name="Images">Where smaller copies of images are kept between builds (the CLI's is a folder beside input/).</param>
 /// <param name="LastChanged">When a file of input/ ("zh/x.md") last changed, from git; null outside a repository (no dates).</param>
 /// <param name="Progress">Told the name of each stage as it starts (the CLI shows it on a terminal).</param>
+/// <param name="Keep">
+/// Given each file of the site as soon as it is made, returns what the build keeps of it: null keeps it in
+/// memory (tests, the preview server); the CLI writes it into its staging folder and keeps only where it is
+/// (<see cref="SiteStaging.Keep"/>), so a large site is never whole in memory.
+/// </param>
 internal sealed record BuildOptions(
     string OutputDisplayRoot = "output",
     string Command = "bin/microsite",
     VariantCache? Images = null,
     Func<string, DateTimeOffset?>? LastChanged = null,
-    Action<string>? Progress = null);
+    Action<string>? Progress = null,
+    Func<SiteFile, SiteFile>? Keep = null);
 
 /// <summary>
 /// The pipeline, one line per stage. Stages never call each other: each hands typed data to the next.
@@ -119,7 +125,10 @@ internal static class SiteBuilder
 
         // The search index needs the index alone: it is made beside render and layout, which leave a core
         // idle at times (a page or a language finished last); its time is printed as the time it took there.
-        var search = timer.Beside("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary));
+        // Each index file is kept (written, in the CLI) as soon as it is made, not held until layout ends.
+        var keep = options.Keep ?? (file => file);
+        var search = timer.Beside("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary)
+            .Select(f => keep(SiteFile.Utf8Text(f.Path, f.Bytes))).ToList());
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions));
         if (diagnostics.HasErrors)
         {
@@ -128,11 +137,11 @@ internal static class SiteBuilder
         }
 
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
-        var laidOut = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged, session?.ReportParts)
-            .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged))
-            .Concat(catalog.Originals().Concat(images).Select(f => new SiteFile(f.Path, "", null, null, f.Bytes)))
+        var laidOut = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged, session?.ReportParts, keep)
+            .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged).Select(keep))
+            .Concat(catalog.Originals().Concat(images).Select(f => keep(new SiteFile(f.Path, "", null, null, f.Bytes))))
             .ToList());
-        var files = laidOut.Concat(search.Join().Select(f => SiteFile.Utf8Text(f.Path, f.Bytes)))
+        var files = laidOut.Concat(search.Join())
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         return new Made(files, config, notes);
     }

@@ -188,21 +188,27 @@ internal static class Commands
         // One git query for the whole repository, while the build runs; its dates are needed only at layout.
         var history = Task.Run(() => GitHistory.Read(input));
         BuildResult result;
-        using (var progress = TerminalProgress.For(stdout))
+        var timings = new List<(string Stage, TimeSpan Time)>();
+        // The output folder is checked first, and each file goes into the staging folder as it is made; the
+        // folder replaces output/ only if the build succeeds, and is deleted otherwise.
+        using (var staging = SiteWriter.Begin(options.Output, [input, theme]))
         {
-            result = SiteBuilder.Build(
-                FileSet.FromDirectory(input, Options.Display(input)),
-                FileSet.FromDirectory(theme, Options.Display(theme)),
-                new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input)),
-                    path => history.Result.LastChanged(path), progress.Stage));
-        }
+            using (var progress = TerminalProgress.For(stdout))
+            {
+                result = SiteBuilder.Build(
+                    FileSet.FromDirectory(input, Options.Display(input)),
+                    FileSet.FromDirectory(theme, Options.Display(theme)),
+                    new BuildOptions(Options.Display(options.Output), Invocation.Command, VariantCache.InFolder(VariantCache.FolderBeside(input)),
+                        path => history.Result.LastChanged(path), progress.Stage, staging.Keep));
+            }
 
-        var timings = result.Timings.ToList();
-        if (result.Succeeded)
-        {
-            var writing = System.Diagnostics.Stopwatch.StartNew();
-            SiteWriter.Write(options.Output, result.Files, [input, theme]);
-            timings.Add(("write", writing.Elapsed));
+            timings.AddRange(result.Timings);
+            if (result.Succeeded)
+            {
+                var writing = System.Diagnostics.Stopwatch.StartNew();
+                staging.Commit();
+                timings.Add(("write", writing.Elapsed));
+            }
         }
 
         if (options.Format == "json")

@@ -21,17 +21,29 @@ internal sealed class SiteFile
     {
     }
 
-    private SiteFile(string path, byte[] bytes, bool isText, string? lang, string? source)
+    private SiteFile(string path, byte[]? bytes, bool isText, string? lang, string? source, string? writtenAt = null, int length = 0)
     {
         Path = path;
-        Bytes = bytes;
+        _bytes = bytes;
+        _writtenAt = writtenAt;
+        Length = bytes?.Length ?? length;
         IsText = isText;
         Lang = lang;
         Source = source;
     }
 
+    private readonly byte[]? _bytes;
+    private readonly string? _writtenAt;
+
     /// <summary>A text file whose UTF-8 bytes are already made (a laid-out page, the search index).</summary>
     public static SiteFile Utf8Text(string path, byte[] bytes, string? lang = null, string? source = null) => new(path, bytes, isText: true, lang, source);
+
+    /// <summary>
+    /// This file, already written to <paramref name="at"/>, without its bytes in memory: they are read back
+    /// when asked. The CLI writes each page into its staging folder as soon as it is made (see SiteStaging),
+    /// so a large site is never whole in memory. Readable until that folder is swapped in.
+    /// </summary>
+    public SiteFile WrittenTo(string at) => new(Path, null, IsText, Lang, Source, at, Length);
 
     public string Path { get; }
 
@@ -42,7 +54,10 @@ internal sealed class SiteFile
     public bool IsText { get; }
 
     /// <summary>The file as served: UTF-8 without a byte order mark for text.</summary>
-    public byte[] Bytes { get; }
+    public byte[] Bytes => _bytes ?? File.ReadAllBytes(_writtenAt!);
+
+    /// <summary>How many bytes the file has (known without reading a written file back).</summary>
+    public int Length { get; }
 
     /// <summary>The text of a text file, decoded when asked (a new string each time); empty for a binary one.</summary>
     public string Content => IsText ? Utf8.GetString(Bytes) : "";

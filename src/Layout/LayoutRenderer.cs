@@ -33,9 +33,11 @@ internal static partial class LayoutRenderer
     /// <param name="memo">Pages of an earlier build, reused when neither the rendered page nor anything of the site its layout shows changed.</param>
     /// <param name="lastChanged">When a file of input/ last changed (git); null: no dates on the pages.</param>
     /// <param name="reportParts">The full report's parts of an earlier build, reused when their page did not change (see <see cref="PageRenderer.ReportPart"/>).</param>
+    /// <param name="keep">Given each file as soon as it is made, on the core that made it (the build's BuildOptions.Keep); null: kept as it is.</param>
     public static IReadOnlyList<SiteFile> Render(SiteIndex index, Theme theme, RenderedSite rendered, FigureSet? figures, DiagnosticBag diagnostics, Memo<LaidOutPage>? memo = null,
-        Func<string, DateTimeOffset?>? lastChanged = null, Memo<string>? reportParts = null)
+        Func<string, DateTimeOffset?>? lastChanged = null, Memo<string>? reportParts = null, Func<SiteFile, SiteFile>? keep = null)
     {
+        keep ??= file => file;
         var dates = new PageDates(index, lastChanged);
         var site = memo is null ? "" : SiteDigest(index, theme, rendered, figures);
         var renderDigest = reportParts is null ? "" : PageRenderer.SiteDigest(index, theme);
@@ -83,7 +85,8 @@ internal static partial class LayoutRenderer
             }
         }
 
-        return Parallelism.Map(work, w => w()).OfType<SiteFile>().Concat(Assets(theme)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return Parallelism.Map(work, w => w() is { } file ? keep(file) : null).OfType<SiteFile>().Concat(Assets(theme).Select(keep))
+            .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

@@ -20,6 +20,17 @@ internal static partial class SiteWriter
     /// <param name="protectedFolders">Folders the output may not be, nor contain (input, theme, the working folder).</param>
     public static void Write(string outputDirectory, IReadOnlyList<SiteFile> files, IEnumerable<string>? protectedFolders = null)
     {
+        using var staging = Begin(outputDirectory, protectedFolders);
+        Parallelism.ForEach(files, file => staging.Keep(file));
+        staging.Commit();
+    }
+
+    /// <summary>
+    /// A staging folder beside output/, ready for files: the output folder is checked (Guard) and what killed
+    /// builds left is put right (Recover) first, so a refused output stops a build before it starts.
+    /// </summary>
+    public static SiteStaging Begin(string outputDirectory, IEnumerable<string>? protectedFolders = null)
+    {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
@@ -30,28 +41,15 @@ internal static partial class SiteWriter
         var retired = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
         DeleteIfExists(staging);
         DeleteIfExists(retired);
+        Directory.CreateDirectory(staging);
+        return new SiteStaging(target, staging, retired);
+    }
 
+    /// <summary>Swaps a complete staging folder in for output/ (see <see cref="SiteStaging.Commit"/>).</summary>
+    internal static void Exchange(string target, string staging, string retired)
+    {
         try
         {
-            // Folders first, then the files on every core: a large site is tens of thousands of files, and
-            // writing them one after the other left the processors waiting on the disk.
-            var targets = files.Select(f => (File: f, Relative: f.Path.Replace('/', Path.DirectorySeparatorChar)))
-                .Select(t => (t.File, t.Relative, Path: Path.Combine(staging, t.Relative))).ToList();
-            foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            // A file the old site has with the same bytes is linked, not written (see UnchangedFiles).
-            var unchanged = Directory.Exists(target) ? new UnchangedFiles(target) : null;
-            Parallelism.ForEach(targets, t =>
-            {
-                if (unchanged?.TryCarry(t.Relative, t.File.Bytes, t.Path) != true)
-                {
-                    File.WriteAllBytes(t.Path, t.File.Bytes);
-                }
-            });
-
             // Written last: a staging folder with the mark is complete (Recover relies on it).
             File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by Microsite and replaced whole on every build.\n", Utf8);
 
@@ -164,7 +162,7 @@ internal static partial class SiteWriter
         }
     }
 
-    private static void DeleteIfExists(string directory)
+    internal static void DeleteIfExists(string directory)
     {
         if (Directory.Exists(directory))
         {

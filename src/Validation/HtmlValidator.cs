@@ -31,7 +31,7 @@ internal static class HtmlValidator
             .. expectations.Footers.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")]);
         // The largest pages first (the full report is a hundred times a chapter): started last, one of
         // them kept a single core busy while the others had nothing left to do. Facts stay in path order.
-        var bySize = Enumerable.Range(0, htmlFiles.Count).OrderByDescending(i => htmlFiles[i].Bytes.Length).ThenBy(i => i).ToList();
+        var bySize = Enumerable.Range(0, htmlFiles.Count).OrderByDescending(i => htmlFiles[i].Length).ThenBy(i => i).ToList();
         var facts = new PageFacts[htmlFiles.Count];
         Parallelism.ForEach(bySize, i => facts[i] = Check(htmlFiles[i]));
 

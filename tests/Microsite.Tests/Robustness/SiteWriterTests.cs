@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Microsite.Build;
 using Microsite.Core;
 using Microsite.Output;
 
@@ -23,6 +24,62 @@ public sealed class SiteWriterTests : IDisposable
         SiteWriter.Write(Output, Site("new"));
 
         Assert.Equal("new", File.ReadAllText(Path.Combine(Output, "index.html")));
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
+    public void A_site_written_while_it_is_built_is_the_same_bytes_as_one_kept_in_memory()
+    {
+        var input = TestSite.Input($"""
+            -- site.yml --
+            {TestSite.Config}
+            {TestSite.Homes}
+            """);
+        var inMemory = SiteBuilder.Build(input, TestSite.RepoTheme());
+        Assert.True(inMemory.Succeeded);
+
+        using (var staging = SiteWriter.Begin(Output))
+        {
+            var written = SiteBuilder.Build(input, TestSite.RepoTheme(), new BuildOptions(Keep: staging.Keep));
+
+            // Every file is in the staging folder before the swap; output/ does not exist yet.
+            Assert.True(written.Succeeded);
+            Assert.False(Directory.Exists(Output));
+            var folder = Assert.Single(Directory.GetDirectories(_root, ".output.new-*"));
+            Assert.Equal(inMemory.Files.Select(f => f.Path), written.Files.Select(f => f.Path));
+            foreach (var (kept, made) in written.Files.Zip(inMemory.Files))
+            {
+                Assert.Equal(made.Length, kept.Length);
+                Assert.Equal(made.Bytes, File.ReadAllBytes(Path.Combine(folder, kept.Path)));
+            }
+
+            // What the build keeps of a file is where it is: its bytes are read back from there when asked.
+            var home = written.Files.Single(f => f.Path == "index.html");
+            File.WriteAllText(Path.Combine(folder, "index.html"), "read back");
+            Assert.Equal("read back", home.Content);
+            File.WriteAllBytes(Path.Combine(folder, "index.html"), inMemory.Files.Single(f => f.Path == "index.html").Bytes);
+            staging.Commit();
+        }
+
+        foreach (var file in inMemory.Files)
+        {
+            Assert.Equal(file.Bytes, File.ReadAllBytes(Path.Combine(Output, file.Path)));
+        }
+
+        Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
+    }
+
+    [Fact]
+    public void A_staging_folder_given_up_is_deleted_and_output_stays_as_it_was()
+    {
+        SiteWriter.Write(Output, Site("old"));
+        using (var staging = SiteWriter.Begin(Output))
+        {
+            staging.Keep(new SiteFile("index.html", "new", null, null));
+            Assert.Single(Directory.GetDirectories(_root, ".output.new-*"));
+        }
+
+        Assert.Equal("old", File.ReadAllText(Path.Combine(Output, "index.html")));
         Assert.Empty(Directory.GetDirectories(_root, ".output.*"));
     }
 
