@@ -412,7 +412,8 @@ internal static partial class LayoutRenderer
             inner.SetValue("page", page);
             inner.SetValue("body", body);
             inner.SetValue("t", strings);
-            var content = theme.Layout(layout).Render(inner, Encoder);
+            // Rendered where base.liquid writes it (see InnerLayout); a failure there is still the page layout's.
+            var content = new InnerLayout(theme.Layout(layout), inner, Encoder);
 
             current = "base";
             var outer = new TemplateContext(Options);
@@ -439,6 +440,11 @@ internal static partial class LayoutRenderer
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            if (e is InnerLayoutFailed { InnerException: { } failure })
+            {
+                (current, e) = (layout, failure);
+            }
+
             diagnostics.Error(DiagnosticIds.TemplateInvalid, theme.LayoutPath(current), 0, 0, $"writing {page.Path} failed: {e.Message}");
             return null;
         }
@@ -452,6 +458,7 @@ internal static partial class LayoutRenderer
     {
         var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.Filters.AddFilter("raw", InnerLayout.Raw);
         return options;
     }
 
