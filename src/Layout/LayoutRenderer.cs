@@ -264,14 +264,14 @@ internal static partial class LayoutRenderer
         var parts = new List<ReportPartView>();
         if (index.Home(lang.Code) is { } home)
         {
-            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(home), lang.Report.Title, reportPart(home), null, PartStart: false));
+            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(home), lang.Report.Title, () => reportPart(home), null, partStart: false));
         }
 
         foreach (var chapter in index.Chapters(lang.Code))
         {
             // On paper, each part of the report (一、二、…) starts a page; its sub-chapters run on.
-            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(chapter), chapter.Meta.Title, reportPart(chapter),
-                chapter.FallbackFrom is { } from ? index.Language(from).HtmlLang : null, PartStart: chapter.Meta.Parent is null));
+            parts.Add(new ReportPartView(PageRenderer.ReportTitleId(chapter), chapter.Meta.Title, () => reportPart(chapter),
+                chapter.FallbackFrom is { } from ? index.Language(from).HtmlLang : null, partStart: chapter.Meta.Parent is null));
         }
 
         var view = BaseView(index, figures, lang.Code, path, "full", strings.FullReport, strings.FullReportDescription,

@@ -97,9 +97,24 @@ internal sealed record BodyView
 }
 
 /// <summary>A page of the report on the full-report page: its heading's id and title, and its text.</summary>
-/// <param name="Lang">Set when the text is in another language than the page (a fallback).</param>
-/// <param name="PartStart">A part of the report (一、二、…): in print it starts a new sheet.</param>
-internal sealed record ReportPartView(string Id, string Title, string Html, string? Lang, bool PartStart);
+/// <param name="lang">Set when the text is in another language than the page (a fallback).</param>
+/// <param name="partStart">A part of the report (一、二、…): in print it starts a new sheet.</param>
+/// <remarks>
+/// Html is rendered when the template reads it, not before: the parts of a 10,000-page report, all held
+/// until the page was laid out, were 74 MB of strings at the build's peak; now one part is alive at a time.
+/// </remarks>
+internal sealed class ReportPartView(string id, string title, Func<string> html, string? lang, bool partStart)
+{
+    public string Id => id;
+
+    public string Title => title;
+
+    public string Html => html();
+
+    public string? Lang => lang;
+
+    public bool PartStart => partStart;
+}
 
 /// <summary>A section of a side-by-side page, its rows of blocks, each cell in its own language.</summary>
 internal sealed record ParallelSectionView(string Id, string? FirstTitle, string? SecondTitle, IReadOnlyList<ParallelRowView> Rows);
