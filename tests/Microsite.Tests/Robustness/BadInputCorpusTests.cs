@@ -248,6 +248,7 @@ public sealed class BadInputCorpusTests : IDisposable
         // The theme
         ["a missing layout"] = (s => File.Delete(Path.Combine(s.Theme, "layouts", "chapter.liquid")), Expect.Fails("MS0031", "theme/layouts/chapter.liquid")),
         ["a Liquid syntax error"] = (s => s.EditTheme("layouts/chapter.liquid", t => t.Replace("<h1>{{ page.title }}</h1>", "<h1>{% if %}</h1>")), Expect.Fails("MS0030", "theme/layouts/chapter.liquid:2:")),
+        ["a layout that fails while a page is written"] = (s => s.EditTheme("layouts/chapter.liquid", t => t.Replace("<h1>{{ page.title }}</h1>", "<h1>{% include 'nowhere' %}</h1>")), Expect.Fails("MS0030", "theme/layouts/chapter.liquid")),
         ["Liquid tags nested 20,000 deep (a stack overflow once)"] = (s => s.EditTheme("layouts/page.liquid", t => string.Concat(Enumerable.Repeat("{% if true %}", 20000)) + string.Concat(Enumerable.Repeat("{% endif %}", 20000)) + t), Expect.Fails("MS0030", "theme/layouts/page.liquid:1:417")),
         ["Liquid parentheses nested 20,000 deep (a stack overflow once)"] = (s => s.EditTheme("layouts/page.liquid", t => "{{ " + new string('(', 20000) + "1" + new string(')', 20000) + " }}" + t), Expect.Fails("MS0030", "theme/layouts/page.liquid:1:36")),
         ["a missing UI string"] = (s => s.EditTheme("i18n/en.yml", t => t.Replace("home: Home\n", "")), Expect.Fails("MS0032", "theme/i18n/en.yml:2:1")),
