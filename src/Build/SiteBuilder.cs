@@ -60,6 +60,13 @@ internal static class SiteBuilder
     public static BuildResult Build(FileSet input, FileSet themeFiles, BuildOptions? options = null, BuildSession? session = null)
     {
         options ??= new BuildOptions();
+        // A session keeps laid-out pages for the next build; a file kept elsewhere is readable only until its
+        // staging folder is swapped in, so a session's pages stay in memory.
+        if (session is not null && options.Keep is not null)
+        {
+            throw new ArgumentException("a preview session keeps its files in memory: build with Keep null", nameof(options));
+        }
+
         try
         {
             return Run(input, themeFiles, options, session);
