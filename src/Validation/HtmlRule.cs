@@ -82,7 +82,7 @@ internal sealed class Reporter(DiagnosticBag bag, string displayRoot)
         // On every core: a theme defect puts findings on every page of the site.
         Parallelism.ForEach(waiting.GroupBy(w => w.Path, StringComparer.Ordinal).ToList(), page =>
         {
-            var elements = WithSourceReferences.ParseDocument(textOf(page.Key)).All.ToList();
+            var elements = PageUnderTest.IndexOf(WithSourceReferences.ParseDocument(textOf(page.Key))).All;
             foreach (var finding in page)
             {
                 var reference = finding.At.Element <= elements.Count ? elements[finding.At.Element - 1].SourceReference : null;

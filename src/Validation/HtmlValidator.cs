@@ -108,16 +108,16 @@ internal static class HtmlValidator
         }
 
         var baseUrl = AlternatesRule.BaseOf(page.Canonical, page.Path);
-        var footer = page.Elements.FirstOrDefault(e => e.LocalName == "footer");
+        var footer = page.Named("footer").FirstOrDefault();
         return new PageFacts(page.Path, page.Lang, page.Source)
         {
             Ids = page.Ids,
-            GlossaryEntries = page.Elements.Where(e => e.HasAttribute("data-glossary-entry") && e.Id is not null).Select(e => e.Id!).ToHashSet(StringComparer.Ordinal),
+            GlossaryEntries = page.With("data-glossary-entry").Where(e => e.Id is not null).Select(e => e.Id!).ToHashSet(StringComparer.Ordinal),
             Title = page.Document.Title?.Trim() ?? "",
             Bilingual = page.Document.DocumentElement.HasAttribute("data-bilingual"),
-            TitleAt = page.PositionOf(page.Elements.FirstOrDefault(e => e.LocalName == "title")),
+            TitleAt = page.PositionOf(page.Named("title").FirstOrDefault()),
             Links = links,
-            TermLinks = page.Elements.Where(e => e.LocalName == "a" && e.ClassList.Contains("term")).Select(a =>
+            TermLinks = page.Named("a").Where(a => PageUnderTest.HasClass(a, "term")).Select(a =>
             {
                 var href = a.GetAttribute("href") ?? "";
                 var (path, fragment) = Urls.Resolve(page.Directory, href);

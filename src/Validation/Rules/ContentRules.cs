@@ -11,12 +11,12 @@ internal sealed class MediaAndTablesRule : HtmlRule
 
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        foreach (var img in page.Elements.Where(e => e.LocalName == "img" && !e.HasAttribute("alt")))
+        foreach (var img in page.Named("img").Where(e => !e.HasAttribute("alt")))
         {
             report.Report(this, page, img, $"<img src=\"{img.GetAttribute("src")}\"> has no alt (describe it, or alt=\"\" if it is decoration)");
         }
 
-        foreach (var table in page.Elements.Where(e => e.LocalName == "table" && e.GetAttribute("role") is not ("presentation" or "none")))
+        foreach (var table in page.Named("table").Where(e => e.GetAttribute("role") is not ("presentation" or "none")))
         {
             var labelled = table.QuerySelector("caption") is { TextContent.Length: > 0 }
                 || !string.IsNullOrWhiteSpace(table.GetAttribute("aria-label"))
@@ -58,7 +58,7 @@ internal sealed partial class SelfContainedRule : HtmlRule
             }
         }
 
-        foreach (var element in page.Elements.Where(e => e.LocalName == "style" || e.HasAttribute("style")))
+        foreach (var element in page.InOrder(page.Named("style").Concat(page.With("style"))))
         {
             var css = element.LocalName == "style" ? element.TextContent : element.GetAttribute("style")!;
             foreach (var url in References.InCss(css).Where(Urls.IsExternal))
@@ -111,7 +111,7 @@ internal sealed partial class FurnitureRule : HtmlRule
 
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        var footer = page.Elements.FirstOrDefault(e => e.LocalName == "footer");
+        var footer = page.Named("footer").FirstOrDefault();
         var text = Normalise(footer?.TextContent ?? "");
         var expected = expectations.Footer(page.Lang);
         foreach (var (value, what) in new[] { (expected.SiteCode, "网站标识码"), (expected.Icp, "ICP备案号"), (expected.PublicSecurity, "公安备案号") })
@@ -149,7 +149,7 @@ internal sealed partial class FurnitureRule : HtmlRule
 
     /// <summary>The footer's registration numbers as the cross-page check compares them.</summary>
     public static IReadOnlyList<(string Text, Position At)> Of(PageUnderTest page) =>
-        page.Elements.FirstOrDefault(e => e.LocalName == "footer")?.QuerySelectorAll("[data-furniture]")
+        page.Named("footer").FirstOrDefault()?.QuerySelectorAll("[data-furniture]")
             .Select(e => (Normalise(e.TextContent), page.PositionOf(e))).ToList() ?? [];
 
     private static string Normalise(string text) => Spaces().Replace(text, " ").Trim();
@@ -168,25 +168,22 @@ internal sealed class StrictCspRule : HtmlRule
 
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        foreach (var element in page.Elements)
+        foreach (var element in page.Named("script").Where(e => !e.HasAttribute("src") && e.GetAttribute("type") is null or "" or "module" or "text/javascript"))
         {
-            if (element.LocalName == "script" && !element.HasAttribute("src") && element.GetAttribute("type") is null or "" or "module" or "text/javascript")
-            {
-                report.Report(this, page, element, "inline <script>; move it to a file under assets/");
-            }
-
-            if (element.LocalName == "style" || element.HasAttribute("style"))
-            {
-                report.Report(this, page, element, element.LocalName == "style" ? "inline <style>; move it to a stylesheet" : "style attribute; use a class");
-            }
-
-            if (element.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)))
-            {
-                report.Report(this, page, element, $"event handler attribute on <{element.LocalName}>; attach it from a script file");
-            }
+            report.Report(this, page, element, "inline <script>; move it to a file under assets/");
         }
 
-        if (!page.Elements.Any(e => e.LocalName == "meta" && string.Equals(e.GetAttribute("http-equiv"), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase)))
+        foreach (var element in page.InOrder(page.Named("style").Concat(page.With("style"))))
+        {
+            report.Report(this, page, element, element.LocalName == "style" ? "inline <style>; move it to a stylesheet" : "style attribute; use a class");
+        }
+
+        foreach (var element in page.WithEventHandlers)
+        {
+            report.Report(this, page, element, $"event handler attribute on <{element.LocalName}>; attach it from a script file");
+        }
+
+        if (!page.Named("meta").Any(e => string.Equals(e.GetAttribute("http-equiv"), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase)))
         {
             report.Report(this, page, page.Document.Head, "no Content-Security-Policy meta element");
         }

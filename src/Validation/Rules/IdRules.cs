@@ -10,7 +10,7 @@ internal sealed class DuplicateIdRule : HtmlRule
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in page.Elements.Where(e => e.HasAttribute("id")))
+        foreach (var element in page.With("id"))
         {
             if (!seen.Add(element.Id!))
             {
@@ -32,13 +32,19 @@ internal sealed class IdReferenceRule : HtmlRule
 
     public override string Id => DiagnosticIds.IdReferenceMissing;
 
+    // The attributes whose value is an id, or a list of ids.
+    private static readonly string[] Referring =
+    [
+        "aria-describedby", "aria-labelledby", "aria-controls", "aria-owns", "aria-flowto",
+        "for", "popovertarget", "aria-activedescendant", "aria-details", "aria-errormessage", "list", "form",
+    ];
+
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        foreach (var element in page.Elements)
+        foreach (var element in page.InOrder(Referring.SelectMany(page.With)))
         {
             foreach (var attribute in element.Attributes)
             {
-                // Every attribute of every element passes here: a switch, not a search of two lists of names.
                 var refers = attribute.Name switch
                 {
                     "aria-describedby" or "aria-labelledby" or "aria-controls" or "aria-owns" or "aria-flowto" => Refers.IdList,

@@ -15,7 +15,7 @@ internal static partial class References
 
     public static IEnumerable<(IElement Element, string Url)> Of(PageUnderTest page)
     {
-        foreach (var element in page.Elements)
+        foreach (var element in page.InOrder(UrlAttributes.Keys.SelectMany(page.Named).Concat(page.With("style"))))
         {
             if (UrlAttributes.TryGetValue(element.LocalName, out var attributes))
             {

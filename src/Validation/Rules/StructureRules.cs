@@ -9,7 +9,7 @@ internal sealed class HeadingsRule : HtmlRule
 
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        var headings = page.Elements.Where(e => e.LocalName is ['h', >= '1' and <= '6']).ToList();
+        var headings = page.InOrder(Headings.SelectMany(page.Named));
         var h1 = headings.Count(h => h.LocalName == "h1");
         if (h1 != 1)
         {
@@ -35,6 +35,8 @@ internal sealed class HeadingsRule : HtmlRule
         }
     }
 
+    private static readonly string[] Headings = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
     private static readonly HtmlRule Skip = new Named(DiagnosticIds.HeadingSkipped);
     private static readonly HtmlRule Empty = new Named(DiagnosticIds.HeadingEmpty);
 }
@@ -42,11 +44,13 @@ internal sealed class HeadingsRule : HtmlRule
 /// <summary>MS0523: a main landmark, and a skip link to it as the first thing keyboard users reach.</summary>
 internal sealed class LandmarksRule : HtmlRule
 {
+    private static readonly string[] Focusable = ["button", "input", "select", "textarea"];
+
     public override string Id => DiagnosticIds.Landmarks;
 
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        var mains = page.Elements.Where(e => e.LocalName == "main" || e.GetAttribute("role") == "main").ToList();
+        var mains = page.InOrder(page.Named("main").Concat(page.With("role").Where(e => e.GetAttribute("role") == "main")));
         if (mains.Count != 1)
         {
             report.Report(this, page, page.Document.Body, $"{mains.Count} main landmarks; a page has exactly one <main>");
@@ -54,7 +58,8 @@ internal sealed class LandmarksRule : HtmlRule
         }
 
         var main = mains[0];
-        var first = page.Elements.FirstOrDefault(e => (e.LocalName == "a" && e.HasAttribute("href")) || e.LocalName is "button" or "input" or "select" or "textarea" || e.HasAttribute("tabindex"));
+        var first = page.InOrder(page.Named("a").Where(e => e.HasAttribute("href")).Take(1)
+            .Concat(Focusable.SelectMany(name => page.Named(name).Take(1))).Concat(page.With("tabindex").Take(1))).FirstOrDefault();
         if (first is not { LocalName: "a" } link || link.GetAttribute("href") != "#" + main.Id || string.IsNullOrEmpty(main.Id))
         {
             report.Report(this, page, first ?? page.Document.Body,
@@ -75,7 +80,7 @@ internal sealed class TitleRule : HtmlRule
             report.Report(this, page, page.Document.Head, "no <title>, or an empty one");
         }
 
-        var meta = page.Elements.FirstOrDefault(e => e.LocalName == "meta" && e.GetAttribute("name") == "description");
+        var meta = page.Named("meta").FirstOrDefault(e => e.GetAttribute("name") == "description");
         if (string.IsNullOrWhiteSpace(meta?.GetAttribute("content")))
         {
             report.Report(Description, page, meta ?? page.Document.Head, "no meta description, or an empty one (search results and shared links show it)");

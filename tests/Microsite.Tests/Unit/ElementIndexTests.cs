@@ -1,0 +1,61 @@
+using AngleSharp.Html.Parser;
+using Microsite.Validation;
+
+namespace Microsite.Tests.Unit;
+
+/// <summary>
+/// The one walk over a page that the output checks look elements up in: it must list the elements as
+/// Document.All does (a finding's line is found by counting in that order), and file each one under its
+/// name and every attribute it has, in document order.
+/// </summary>
+public class ElementIndexTests
+{
+    // Markup the parser rebuilds: implied tags, a table's foster-parented text, a template's inert
+    // content, misnested formatting, attributes in upper case and given twice, an event handler.
+    private const string Tricky = """
+        <!doctype html><title>T</title><p id=a>one<p ID="b" id="c" class="x term">two<b><i>three</b>four</i>
+        <table><tr><td>cell</td></tr>stray<div id="d" style="color:red">in a table</div></table>
+        <template><span id="e">inert</span></template><ul><li>a<li onclick="go()">b</ul><svg><circle id="f"/></svg>
+        """;
+
+    [Fact]
+    public void Elements_come_in_the_order_of_document_all_each_filed_by_name_and_attribute()
+    {
+        var document = new HtmlParser().ParseDocument(Tricky);
+        var index = PageUnderTest.IndexOf(document);
+
+        Assert.Equal(document.All.ToList(), index.All);
+        Assert.Equal(index.All.Count, index.Ordinals.Count);
+        Assert.All(index.All.Select((e, i) => (e, i)), p => Assert.Equal(p.i, index.Ordinals[p.e]));
+
+        foreach (var name in index.All.Select(e => e.LocalName).Distinct())
+        {
+            Assert.Equal(index.All.Where(e => e.LocalName == name), index.ByName[name]);
+        }
+
+        var attributes = index.All.SelectMany(e => e.Attributes.Select(a => a.Name)).Distinct().ToList();
+        Assert.Contains("onclick", attributes);
+        foreach (var attribute in attributes)
+        {
+            Assert.Equal(index.All.Where(e => e.HasAttribute(attribute)), index.ByAttribute[attribute]);
+        }
+
+        Assert.Equal(["a", "b", "d", "f"], index.ByAttribute["id"].Select(e => e.Id));
+        Assert.Equal(["li"], index.EventHandlers.Select(e => e.LocalName));
+        Assert.True(PageUnderTest.HasClass(index.ByAttribute["class"].Single(), "term"));
+        Assert.False(PageUnderTest.HasClass(index.ByAttribute["class"].Single(), "ter"));
+    }
+
+    [Fact]
+    public void A_page_nested_a_hundred_thousand_levels_deep_is_walked_without_overflowing_the_stack()
+    {
+        const int depth = 100_000;
+        var html = "<!doctype html><title>T</title><body>" + string.Concat(Enumerable.Repeat("<span>", depth)) + "x";
+        var document = new HtmlParser().ParseDocument(html);
+
+        var index = PageUnderTest.IndexOf(document);
+
+        Assert.Equal(depth, index.ByName["span"].Count);
+        Assert.Equal(depth + 4, index.All.Count); // html, head, title, body
+    }
+}
