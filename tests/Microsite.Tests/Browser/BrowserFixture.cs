@@ -103,6 +103,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Runs <paramref name="check"/> on every item, on <paramref name="lanes"/> pages (tabs of their own
+    /// contexts) at once, each lane taking the items in turn: a sweep over the site waits mostly on one
+    /// renderer (axe, paints, held responses) while the other core idles. What each check returns is given
+    /// back in the items' order, so a failure message reads the same whatever finished first.
+    /// </summary>
+    public async Task<List<T>> SweepAsync<TItem, T>(IReadOnlyList<TItem> items, Func<Task<IPage>> open, Func<IPage, TItem, Task<IEnumerable<T>>> check, int lanes = 2)
+    {
+        var found = new IEnumerable<T>[items.Count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(lanes, items.Count)).Select(async _ =>
+        {
+            var page = await open();
+            for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+            {
+                found[i] = await check(page, items[i]);
+            }
+
+            await page.Context.CloseAsync();
+        }));
+        return found.SelectMany(f => f).ToList();
+    }
+
+    /// <summary>
     /// The address of a page that arrives as over a slow connection: the server stops for a moment before
     /// each of the given pieces of its HTML, so that the browser draws what it has so far (as a phone
     /// does), and then sends the rest.

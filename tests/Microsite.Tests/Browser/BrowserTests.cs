@@ -20,18 +20,15 @@ public sealed class BrowserTests(BrowserFixture site)
     [InlineData(390, 844, ColorScheme.Dark)]
     public async Task Every_page_has_no_axe_violations(int width, int height, ColorScheme scheme)
     {
-        var page = await site.OpenAsync(width, height, scheme: scheme);
-        var failures = new List<string>();
-        foreach (var path in site.Pages)
+        var failures = await site.SweepAsync(site.Pages, () => site.OpenAsync(width, height, scheme: scheme), async (page, path) =>
         {
             await page.GotoAsync(site.BaseUrl + path);
             var result = await page.RunAxe(WcagAA);
-            failures.AddRange(result.Violations.SelectMany(v => v.Nodes.Select(n => $"{path}: {v.Id}: {v.Help} at {n.Target} {n.Html}")));
-        }
+            return result.Violations.SelectMany(v => v.Nodes.Select(n => $"{path}: {v.Id}: {v.Help} at {n.Target} {n.Html}"));
+        });
 
         Assert.True(site.Pages.Count >= 26, $"only {site.Pages.Count} pages");
         Assert.True(failures.Count == 0, $"{failures.Count} axe violations at {width}x{height} ({scheme}):\n{string.Join("\n", failures.Take(40))}");
-        await page.Context.CloseAsync();
     }
 
     [Fact]

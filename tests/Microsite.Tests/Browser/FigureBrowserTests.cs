@@ -32,9 +32,7 @@ public sealed class FigureBrowserTests(BrowserFixture site)
     [InlineData(390, 844, ColorScheme.Dark)]
     public async Task Figures_pages_and_home_pages_have_no_axe_violations(int width, int height, ColorScheme scheme)
     {
-        var page = await site.OpenAsync(width, height, scheme: scheme);
-        var failures = new List<string>();
-        foreach (var path in Pages)
+        var failures = await site.SweepAsync(Pages, () => site.OpenAsync(width, height, scheme: scheme), async (page, path) =>
         {
             await page.GotoAsync(site.BaseUrl + path);
             // With the contents open too: its links are then on screen and checked for contrast.
@@ -44,11 +42,10 @@ public sealed class FigureBrowserTests(BrowserFixture site)
             }
 
             var result = await page.RunAxe(WcagAA);
-            failures.AddRange(result.Violations.SelectMany(v => v.Nodes.Select(n => $"{path}: {v.Id}: {v.Help} at {n.Target} {n.Html}")));
-        }
+            return result.Violations.SelectMany(v => v.Nodes.Select(n => $"{path}: {v.Id}: {v.Help} at {n.Target} {n.Html}"));
+        });
 
         Assert.True(failures.Count == 0, $"{failures.Count} axe violations at {width}x{height} ({scheme}):\n{string.Join("\n", failures.Take(40))}");
-        await page.Context.CloseAsync();
     }
 
     [Theory]
