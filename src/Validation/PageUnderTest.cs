@@ -33,6 +33,9 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
     public IReadOnlyList<IElement> InOrder(IEnumerable<IElement> elements) =>
         elements.Distinct(ReferenceEqualityComparer.Instance).Cast<IElement>().OrderBy(e => Index.Ordinals[e]).ToList();
 
+    /// <summary>The elements that carry CSS (a style element or a style attribute), in document order.</summary>
+    public IReadOnlyList<IElement> Styled => _styled ??= InOrder(Named("style").Concat(With("style")));
+
     /// <summary>The ids on the page, computed once: several rules ask.</summary>
     public IReadOnlySet<string> Ids => _ids ??= With("id").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
 
@@ -110,6 +113,7 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
     private ElementIndex? _index;
     private IReadOnlyList<(IElement, string?)>? _switches;
     private IReadOnlyList<IElement>? _alternates;
+    private IReadOnlyList<IElement>? _styled;
     private IReadOnlySet<string>? _ids;
     private IReadOnlyList<(IElement Element, string Url)>? _references;
 }

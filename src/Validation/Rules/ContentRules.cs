@@ -58,7 +58,7 @@ internal sealed partial class SelfContainedRule : HtmlRule
             }
         }
 
-        foreach (var element in page.InOrder(page.Named("style").Concat(page.With("style"))))
+        foreach (var element in page.Styled)
         {
             var css = element.LocalName == "style" ? element.TextContent : element.GetAttribute("style")!;
             foreach (var url in References.InCss(css).Where(Urls.IsExternal))
@@ -173,7 +173,7 @@ internal sealed class StrictCspRule : HtmlRule
             report.Report(this, page, element, "inline <script>; move it to a file under assets/");
         }
 
-        foreach (var element in page.InOrder(page.Named("style").Concat(page.With("style"))))
+        foreach (var element in page.Styled)
         {
             report.Report(this, page, element, element.LocalName == "style" ? "inline <style>; move it to a stylesheet" : "style attribute; use a class");
         }

@@ -23,43 +23,27 @@ internal sealed class DuplicateIdRule : HtmlRule
 /// <summary>MS0511: every id an attribute refers to exists on the page.</summary>
 internal sealed class IdReferenceRule : HtmlRule
 {
-    private enum Refers
-    {
-        Nothing,
-        OneId,
-        IdList,
-    }
-
     public override string Id => DiagnosticIds.IdReferenceMissing;
 
-    // The attributes whose value is an id, or a list of ids.
-    private static readonly string[] Referring =
+    // The attributes whose value names an id, and whether it is a list of ids.
+    private static readonly (string Name, bool IsList)[] Referring =
     [
-        "aria-describedby", "aria-labelledby", "aria-controls", "aria-owns", "aria-flowto",
-        "for", "popovertarget", "aria-activedescendant", "aria-details", "aria-errormessage", "list", "form",
+        ("aria-describedby", true), ("aria-labelledby", true), ("aria-controls", true), ("aria-owns", true), ("aria-flowto", true),
+        ("for", false), ("popovertarget", false), ("aria-activedescendant", false), ("aria-details", false), ("aria-errormessage", false),
+        ("list", false), ("form", false),
     ];
 
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        foreach (var element in page.InOrder(Referring.SelectMany(page.With)))
+        foreach (var (name, isList) in Referring)
         {
-            foreach (var attribute in element.Attributes)
+            foreach (var element in page.With(name))
             {
-                var refers = attribute.Name switch
-                {
-                    "aria-describedby" or "aria-labelledby" or "aria-controls" or "aria-owns" or "aria-flowto" => Refers.IdList,
-                    "for" or "popovertarget" or "aria-activedescendant" or "aria-details" or "aria-errormessage" or "list" or "form" => Refers.OneId,
-                    _ => Refers.Nothing,
-                };
-                if (refers == Refers.Nothing)
-                {
-                    continue;
-                }
-
-                var ids = refers == Refers.IdList ? attribute.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [attribute.Value];
+                var value = element.GetAttribute(name)!;
+                var ids = isList ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [value];
                 foreach (var id in ids.Where(i => !page.Ids.Contains(i)))
                 {
-                    report.Report(this, page, element, $"{attribute.Name}=\"{attribute.Value}\" refers to id \"{id}\", which is not on this page");
+                    report.Report(this, page, element, $"{name}=\"{value}\" refers to id \"{id}\", which is not on this page");
                 }
             }
         }
