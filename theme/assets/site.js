@@ -57,7 +57,9 @@
 
   // The language switch keeps the reader's place: both languages share section and paragraph ids
   // ("planning-3"), so the other page opens at the paragraph being read. The switch is at the top of the
-  // page, so the place is the one where the reader last rested (scrolling up to the switch does not count).
+  // page, so the place is the one where the reader last rested with the switch out of sight: scrolling up
+  // to the switch, or a click while the page is still gliding up to it, does not count. A reader who has
+  // not rested anywhere since arriving keeps the address they arrived at ("#economy").
   function paragraphInView() {
     var paragraphs = document.querySelectorAll("main .prose p[id]:not(.table-caption)");
     var reading = null;
@@ -71,6 +73,16 @@
     return reading ? reading.id : null;
   }
 
+  function anyInView(elements) {
+    for (var i = 0; i < elements.length; i++) {
+      var box = elements[i].getBoundingClientRect();
+      if (box.height > 0 && box.bottom > 0 && box.top < window.innerHeight) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   function setupLanguageSwitch() {
     var links = document.querySelectorAll("a[data-lang-switch]");
     if (links.length === 0) {
@@ -81,7 +93,7 @@
     window.addEventListener("scroll", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
-        if (window.scrollY > 0) {
+        if (window.scrollY > 0 && !anyInView(links)) {
           rested = paragraphInView();
         }
       }, 600);
@@ -89,7 +101,7 @@
     for (var i = 0; i < links.length; i++) {
       links[i].addEventListener("click", function (event) {
         var link = event.currentTarget;
-        var place = window.scrollY > 0 ? paragraphInView() : rested;
+        var place = rested || (!window.location.hash && window.scrollY > 0 ? paragraphInView() : null);
         var hash = place ? "#" + place : window.location.hash;
         link.setAttribute("href", link.getAttribute("href").split("#")[0] + hash);
       });

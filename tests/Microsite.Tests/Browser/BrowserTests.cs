@@ -253,6 +253,20 @@ public sealed class BrowserTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task A_click_on_the_language_switch_while_the_page_glides_up_to_it_keeps_the_section()
+    {
+        // The page glides (smooth scrolling) up to the switch and the click comes before it reaches the top:
+        // the page is barely scrolled, with the first paragraph in view, but the reader never rested there.
+        var page = await site.OpenAsync(390, 844);
+        await page.GotoAsync(site.BaseUrl + "review-2022.html#economy");
+        await Assertions.Expect(page.Locator("#economy")).ToBeInViewportAsync();
+        await page.EvaluateAsync("() => { window.scrollTo({ top: 1, behavior: 'instant' }); document.querySelector('a[data-lang-switch]').click(); }");
+        await page.WaitForURLAsync("**/en/review-2022.html#*", BrowserFixture.Committed);
+        Assert.Matches("/en/review-2022\\.html#economy(-[0-9]+)?$", page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_text_size_control_changes_the_size_and_is_remembered()
     {
         var page = await site.OpenAsync(390, 844);
