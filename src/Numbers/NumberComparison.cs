@@ -29,6 +29,8 @@ internal sealed record NumberComparison(
     {
         var usedA = new bool[a.Count];
         var usedB = new bool[b.Count];
+        // A key normalises a decimal: made once per number, not once per pair in each of the five passes.
+        var keysB = b.Select(f => f.Quantity.Key).ToArray();
         var matched = new List<(int A, int B)>();
 
         Match((x, y) => x.Quantity.Required && y.Quantity.Required && x.Paragraph == y.Paragraph && x.Quantity.Bound == y.Quantity.Bound);
@@ -71,7 +73,7 @@ internal sealed record NumberComparison(
                 var distance = double.MaxValue;
                 for (var j = 0; j < b.Count; j++)
                 {
-                    if (usedB[j] || b[j].Quantity.Tentative || b[j].Quantity.Key != key || !allowed(a[i], b[j]))
+                    if (usedB[j] || b[j].Quantity.Tentative || keysB[j] != key || !allowed(a[i], b[j]))
                     {
                         continue;
                     }
