@@ -30,8 +30,29 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
     public IReadOnlyList<IElement> WithEventHandlers => Index.EventHandlers;
 
     /// <summary>Elements from several of the lists above, each once, in document order.</summary>
-    public IReadOnlyList<IElement> InOrder(IEnumerable<IElement> elements) =>
-        elements.Distinct(ReferenceEqualityComparer.Instance).Cast<IElement>().OrderBy(e => Index.Ordinals[e]).ToList();
+    public IReadOnlyList<IElement> InOrder(IEnumerable<IElement> elements)
+    {
+        // Sorted by ordinal as plain ints; an element given twice is then next to itself. (LINQ's Distinct and
+        // OrderBy took 1 % of a 10,000-page build here, for the links of every page.)
+        var items = elements.ToArray();
+        var ordinals = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            ordinals[i] = Index.Ordinals[items[i]];
+        }
+
+        Array.Sort(ordinals, items);
+        var ordered = new List<IElement>(items.Length);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (i == 0 || ordinals[i] != ordinals[i - 1])
+            {
+                ordered.Add(items[i]);
+            }
+        }
+
+        return ordered;
+    }
 
     /// <summary>The elements that carry CSS (a style element or a style attribute), in document order.</summary>
     public IReadOnlyList<IElement> Styled => _styled ??= InOrder(Named("style").Concat(With("style")));

@@ -47,6 +47,19 @@ public class ElementIndexTests
     }
 
     [Fact]
+    public void Elements_from_several_lists_come_back_once_each_in_document_order()
+    {
+        var page = new PageUnderTest("x.html", new HtmlParser().ParseDocument(Tricky), null, null);
+
+        // The div has both an id and a style; the lists are given out of document order.
+        var merged = page.InOrder(page.With("style").Concat(page.Named("p")).Concat(page.With("id")).Concat(page.Named("li")));
+
+        var expected = page.Document.All.Where(e => e.LocalName is "p" or "li" || e.HasAttribute("style") || e.HasAttribute("id")).ToList();
+        Assert.Equal(expected, merged);
+        Assert.Equal(["p", "p", "div", "li", "li", "circle"], merged.Select(e => e.LocalName));
+    }
+
+    [Fact]
     public void A_page_nested_a_hundred_thousand_levels_deep_is_walked_without_overflowing_the_stack()
     {
         const int depth = 100_000;
