@@ -170,7 +170,8 @@ internal sealed class TermMatcher
     /// <summary>Han text is compared exactly (and skips the casing tables); letters fold to lower case.</summary>
     private static char Fold(char c) => IsHan(c) ? c : char.ToLowerInvariant(c);
 
-    private static int? MatchLength(string text, int at, string pattern)
+    /// <summary>How much of the text a pattern found at <paramref name="at"/> covers (a plural ending included), or null off a word's edges.</summary>
+    internal static int? MatchLength(string text, int at, string pattern)
     {
         if (IsWordChar(pattern[0]) && at > 0 && IsWordChar(text[at - 1]))
         {

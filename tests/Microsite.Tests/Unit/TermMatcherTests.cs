@@ -3,8 +3,8 @@ using Microsite.Markdown.Glossary;
 namespace Microsite.Tests.Unit;
 
 /// <summary>
-/// The automaton against the rule it implements, written the plain way: every pattern tried at every
-/// position, the longest matches taken first. Generated vocabularies share prefixes and suffixes (fail links),
+/// The automaton against the search it replaces, written the plain way: every pattern tried at every
+/// position (with the matcher's own rule for word edges), the longest matches taken first. Generated vocabularies share prefixes and suffixes (fail links),
 /// nest inside each other (output links) and give one node more children than the short linear search covers.
 /// </summary>
 public sealed class TermMatcherTests
@@ -64,7 +64,7 @@ public sealed class TermMatcherTests
             foreach (var (pattern, id) in patterns)
             {
                 if (at + pattern.Length <= text.Length && string.Compare(text, at, pattern, 0, pattern.Length, StringComparison.OrdinalIgnoreCase) == 0
-                    && Length(text, at, pattern) is { } length)
+                    && TermMatcher.MatchLength(text, at, pattern) is { } length)
                 {
                     candidates.Add((at, length, id));
                 }
@@ -86,35 +86,5 @@ public sealed class TermMatcherTests
         }
 
         return chosen.OrderBy(c => c.Item1).ToList();
-    }
-
-    private static int? Length(string text, int at, string pattern)
-    {
-        static bool Word(char c) => char.IsAsciiLetterOrDigit(c);
-        static bool WordAt(string t, int i) => i < t.Length && Word(t[i]);
-        if (Word(pattern[0]) && at > 0 && Word(text[at - 1]))
-        {
-            return null;
-        }
-
-        var end = at + pattern.Length;
-        if (!Word(pattern[^1]))
-        {
-            return pattern.Length;
-        }
-
-        if (end < text.Length && char.IsAsciiLetter(pattern[^1]))
-        {
-            if (text.AsSpan(end).StartsWith("es", StringComparison.OrdinalIgnoreCase) && !WordAt(text, end + 2))
-            {
-                end += 2;
-            }
-            else if (char.ToLowerInvariant(text[end]) == 's' && !WordAt(text, end + 1))
-            {
-                end += 1;
-            }
-        }
-
-        return WordAt(text, end) ? null : end - at;
     }
 }
