@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsite.Config;
 using Microsite.Core;
 using Microsite.Figures;
@@ -12,11 +10,6 @@ namespace Microsite.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class FigureBrowserTests(BrowserFixture site)
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     private static readonly string[] Pages = ["figures.html", "en/figures.html", "index.html", "en/index.html"];
 
     private static readonly Lazy<FigureSet> Figures = new(() =>
@@ -41,7 +34,7 @@ public sealed class FigureBrowserTests(BrowserFixture site)
                 await page.Locator("main .page-toc summary").ClickAsync();
             }
 
-            var result = await page.RunAxe(WcagAA);
+            var result = await Axe.CheckAsync(page);
             return result.Violations.SelectMany(v => v.Nodes.Select(n => $"{path}: {v.Id}: {v.Help} at {n.Target} {n.Html}"));
         });
 
