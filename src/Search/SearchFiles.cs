@@ -10,8 +10,7 @@ internal static class SearchFiles
 
     public static IReadOnlyList<SearchIndexFile> Create(SiteIndex index, Func<string, string> glossaryTitle)
     {
-        var (documents, terms) = SearchSources.From(index, glossaryTitle);
-        return SearchIndexBuilder.Build(documents, terms,
+        return SearchIndexBuilder.Build(lang => SearchSources.Documents(index, lang, glossaryTitle), SearchSources.Terms(index),
             index.Config.Languages.ToDictionary(l => l.Code, l => index.OutputPath(l.Code, PageFile), StringComparer.Ordinal));
     }
 }

@@ -25,9 +25,19 @@ internal static class SearchIndexBuilder
 
     public static string FilePath(string lang) => $"assets/search-index.{lang}.js";
 
+    /// <summary>The index of documents given in any order (tests; the site's come in order, see the overload).</summary>
     /// <param name="searchPages">Per language, the site path of the search page: the index's links are relative to it.</param>
     public static IReadOnlyList<SearchIndexFile> Build(
-        IReadOnlyList<SearchDocument> documents, IReadOnlyList<SearchTerm> terms, IReadOnlyDictionary<string, string> searchPages)
+        IReadOnlyList<SearchDocument> documents, IReadOnlyList<SearchTerm> terms, IReadOnlyDictionary<string, string> searchPages) =>
+        Build(lang => documents.Where(d => d.Lang == lang).OrderBy(d => d.Order).ThenBy(d => d.Url, StringComparer.Ordinal), terms, searchPages);
+
+    /// <param name="documents">
+    /// A language's documents in report order. Each is written and scanned as it comes and then dropped:
+    /// only the postings and the file grow while the index is made.
+    /// </param>
+    /// <param name="searchPages">Per language, the site path of the search page: the index's links are relative to it.</param>
+    public static IReadOnlyList<SearchIndexFile> Build(
+        Func<string, IEnumerable<SearchDocument>> documents, IReadOnlyList<SearchTerm> terms, IReadOnlyDictionary<string, string> searchPages)
     {
         // One index per language, each on its own thread: they share nothing.
         var languages = searchPages.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
@@ -35,14 +45,12 @@ internal static class SearchIndexBuilder
         Parallelism.ForEach(Enumerable.Range(0, languages.Count).ToList(), i =>
         {
             var (lang, searchPage) = languages[i];
-            var docs = documents.Where(d => d.Lang == lang)
-                .OrderBy(d => d.Order).ThenBy(d => d.Url, StringComparer.Ordinal).ToList();
-            files[i] = new SearchIndexFile(lang, FilePath(lang), Write(lang, docs, terms, searchPage));
+            files[i] = new SearchIndexFile(lang, FilePath(lang), Write(lang, documents(lang), terms, searchPage));
         });
         return files;
     }
 
-    private static byte[] Write(string lang, IReadOnlyList<SearchDocument> docs, IReadOnlyList<SearchTerm> terms, string searchPage)
+    private static byte[] Write(string lang, IEnumerable<SearchDocument> docs, IReadOnlyList<SearchTerm> terms, string searchPage)
     {
         var pages = new List<(string Href, string Title)>();
         var pageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -59,9 +67,9 @@ internal static class SearchIndexBuilder
 
             // Documents: [kind, page, anchor, title, text]; the title is empty for a page (its page's title).
             writer.WriteStartArray("docs");
-            for (var i = 0; i < docs.Count; i++)
+            var i = 0;
+            foreach (var doc in docs)
             {
-                var doc = docs[i];
                 var hash = doc.Url.IndexOf('#');
                 var path = hash < 0 ? doc.Url : doc.Url[..hash];
                 if (!pageIndex.TryGetValue(path, out var page))
@@ -87,6 +95,8 @@ internal static class SearchIndexBuilder
                 {
                     termDocs.TryAdd(key, i);
                 }
+
+                i++;
             }
 
             writer.WriteEndArray();

@@ -110,6 +110,23 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void The_site_streams_each_language_in_report_order_and_gets_the_index_of_the_sorted_documents()
+    {
+        // The build hands the builder each language's documents as they are made, unsorted (SearchFiles):
+        // that gives the same bytes only while they come in report order, which the sorting overload imposes.
+        var index = SearchScript.RealSiteIndex();
+        var streamed = SearchIndexBuilder.Build(lang => SearchSources.Documents(index, lang, _ => "G"), SearchSources.Terms(index), SearchPages);
+        var (documents, terms) = SearchSources.From(index, _ => "G");
+        var sorted = SearchIndexBuilder.Build(documents.Reverse().ToList(), terms, SearchPages);
+        Assert.Equal(sorted.Select(f => f.Content), streamed.Select(f => f.Content));
+        Assert.All(index.Config.Languages, l =>
+        {
+            var orders = SearchSources.Documents(index, l.Code, _ => "G").Select(d => d.Order).ToList();
+            Assert.True(orders.Count > 30 && orders.Zip(orders.Skip(1)).All(p => p.First < p.Second), $"{l.Code}: {string.Join(' ', orders)}");
+        });
+    }
+
+    [Fact]
     public void The_real_report_index_stays_under_150_KB_per_language_and_grows_linearly()
     {
         var (documents, terms) = SearchSources.From(SearchScript.RealSiteIndex(), lang => lang == "zh" ? "名词解释" : "Glossary");
