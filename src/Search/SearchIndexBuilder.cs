@@ -54,7 +54,7 @@ internal static class SearchIndexBuilder
     {
         var pages = new List<(string Href, string Title)>();
         var pageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new Postings();
         var termDocs = new Dictionary<string, int>(StringComparer.Ordinal);
 
         var output = new ChunkedBuffer();
@@ -87,7 +87,8 @@ internal static class SearchIndexBuilder
                 writer.WriteStringValue(doc.Text);
                 writer.WriteEndArray();
 
-                var sink = new PostingSink(postings, i);
+                postings.StartDocument();
+                var sink = new Postings.Sink(postings);
                 Tokenizer.Scan(doc.Kind == SearchKind.Page ? doc.PageTitle : title, sink);
                 Tokenizer.Scan(doc.Text, sink);
 
@@ -118,7 +119,7 @@ internal static class SearchIndexBuilder
             writer.WritePropertyName("terms");
             var line = new StringBuilder();
             var first = true;
-            foreach (var (token, ids) in postings.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (token, ids) in postings.ByToken())
             {
                 line.Clear();
                 if (!first)
@@ -128,7 +129,7 @@ internal static class SearchIndexBuilder
 
                 first = false;
                 line.Append(token).Append(' ');
-                AppendGaps(line, ids);
+                AppendGaps(line, ids.Span);
                 foreach (var chunk in line.GetChunks())
                 {
                     writer.WriteStringValueSegment(chunk.Span, isFinalSegment: false);
@@ -161,35 +162,11 @@ internal static class SearchIndexBuilder
         return output.ToArray();
     }
 
-    /// <summary>
-    /// Adds a document to the postings of each of its tokens, once per token. Documents come in order, so a
-    /// token already has this document exactly when its list ends with it. A token is looked up by its
-    /// characters; a string is made only for a token the index has not seen.
-    /// </summary>
-    private readonly struct PostingSink(Dictionary<string, List<int>> postings, int doc) : ITokenSink
-    {
-        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _lookup = postings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public void Add(ReadOnlySpan<char> text, int start, int end)
-        {
-            if (!_lookup.TryGetValue(text, out var list))
-            {
-                list = [];
-                _lookup[text] = list;
-            }
-
-            if (list.Count == 0 || list[^1] != doc)
-            {
-                list.Add(doc);
-            }
-        }
-    }
-
-    private static void AppendGaps(StringBuilder builder, List<int> ids)
+    private static void AppendGaps(StringBuilder builder, ReadOnlySpan<int> ids)
     {
         Span<char> digits = stackalloc char[8];
         var previous = 0;
-        for (var i = 0; i < ids.Count; i++)
+        for (var i = 0; i < ids.Length; i++)
         {
             if (i > 0)
             {
