@@ -45,6 +45,12 @@ internal sealed class SiteFile
     /// </summary>
     public SiteFile WrittenTo(string at) => new(Path, null, IsText, Lang, Source, at, Length);
 
+    /// <summary>
+    /// A text file of a site on disk (what `check` reads), read only when asked: a site's pages are hundreds
+    /// of megabytes, and the checks need one page at a time.
+    /// </summary>
+    public static SiteFile OnDisk(string path, string at, string? lang) => new(path, null, isText: true, lang, null, at, checked((int)new FileInfo(at).Length));
+
     public string Path { get; }
 
     public string? Lang { get; }
