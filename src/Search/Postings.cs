@@ -23,8 +23,12 @@ internal sealed class Postings
 
     public Postings() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Starts the next document (numbered from 0): the tokens given until the next call are its.</summary>
-    public void StartDocument() => _documentStarts.Add(_count);
+    /// <summary>Starts the next document and returns its number (from 0): the tokens given until the next call are its.</summary>
+    public int StartDocument()
+    {
+        _documentStarts.Add(_count);
+        return _documentStarts.Count - 1;
+    }
 
     /// <summary>A token of the current document; a string is made only for a token not seen before.</summary>
     public void Add(ReadOnlySpan<char> text)

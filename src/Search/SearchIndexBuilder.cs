@@ -67,7 +67,6 @@ internal static class SearchIndexBuilder
 
             // Documents: [kind, page, anchor, title, text]; the title is empty for a page (its page's title).
             writer.WriteStartArray("docs");
-            var i = 0;
             foreach (var doc in docs)
             {
                 var hash = doc.Url.IndexOf('#');
@@ -87,17 +86,15 @@ internal static class SearchIndexBuilder
                 writer.WriteStringValue(doc.Text);
                 writer.WriteEndArray();
 
-                postings.StartDocument();
+                var number = postings.StartDocument();
                 var sink = new Postings.Sink(postings);
                 Tokenizer.Scan(doc.Kind == SearchKind.Page ? doc.PageTitle : title, sink);
                 Tokenizer.Scan(doc.Text, sink);
 
                 if (doc.TermKey is { } key)
                 {
-                    termDocs.TryAdd(key, i);
+                    termDocs.TryAdd(key, number);
                 }
-
-                i++;
             }
 
             writer.WriteEndArray();
