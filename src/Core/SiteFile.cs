@@ -65,6 +65,40 @@ internal sealed class SiteFile
     /// <summary>How many bytes the file has (known without reading a written file back).</summary>
     public int Length { get; }
 
+    /// <summary>
+    /// The file's bytes in <paramref name="buffer"/> (made larger when too small) rather than in a new array:
+    /// checking a site reads hundreds of megabytes of pages, one at a time, and a new array for each was
+    /// garbage the collector had to sweep. Returns how many bytes there are.
+    /// </summary>
+    public int ReadInto(ref byte[] buffer)
+    {
+        if (_bytes is not null)
+        {
+            Grow(ref buffer, _bytes.Length);
+            _bytes.CopyTo(buffer, 0);
+            return _bytes.Length;
+        }
+
+        using var handle = File.OpenHandle(_writtenAt!);
+        var length = checked((int)RandomAccess.GetLength(handle));
+        Grow(ref buffer, length);
+        var read = 0;
+        while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read;
+    }
+
+    private static void Grow(ref byte[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        }
+    }
+
     /// <summary>The text of a text file, decoded when asked (a new string each time); empty for a binary one.</summary>
     public string Content => IsText ? Utf8.GetString(Bytes) : "";
 

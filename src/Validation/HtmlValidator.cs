@@ -85,7 +85,7 @@ internal static class HtmlValidator
     /// <summary>One page: parsed, checked by every rule, and reduced to what the checks across pages need.</summary>
     private static PageFacts CheckPage(SiteFile file, SiteExpectations expectations, Reporter reporter)
     {
-        var page = new PageUnderTest(file.Path, Parser.ParseDocument(file.Content), file.Source, file.Lang);
+        var page = new PageUnderTest(file.Path, Parse(file), file.Source, file.Lang);
         foreach (var rule in Rules)
         {
             rule.CheckPage(page, expectations, reporter);
@@ -93,6 +93,38 @@ internal static class HtmlValidator
 
         return FactsOf(page, expectations);
     }
+
+    // Each thread reads its pages' bytes and decodes their text into buffers of its own, used again for the
+    // next page: a page's tree is dropped before its thread parses another, and nothing kept of a page (its
+    // facts, its findings) refers to the text. A new array and string for every page were most of what
+    // validation gave the collector to sweep.
+    [ThreadStatic] private static byte[]? _bytes;
+    [ThreadStatic] private static char[]? _chars;
+
+    // A page larger than this (the full report, tens of megabytes) gets arrays of its own, not kept after it.
+    private const int KeptBufferLimit = 1 << 20;
+
+    private static AngleSharp.Dom.IDocument Parse(SiteFile file)
+    {
+        var large = file.Length > KeptBufferLimit;
+        var bytes = large ? [] : _bytes ?? [];
+        var length = file.ReadInto(ref bytes);
+        var chars = large ? [] : _chars ?? [];
+        if (chars.Length < length)
+        {
+            chars = new char[Math.Max(length, chars.Length * 2)]; // UTF-8 never has fewer bytes than characters
+        }
+
+        var count = Utf8.GetChars(bytes, 0, length, chars, 0);
+        if (!large)
+        {
+            (_bytes, _chars) = (bytes, chars);
+        }
+
+        return Parser.ParseDocument(chars, count);
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private static PageFacts FactsOf(PageUnderTest page, SiteExpectations expectations)
     {
