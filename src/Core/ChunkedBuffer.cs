@@ -36,6 +36,26 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    // A writer that flushes asynchronously (StreamWriter under Fluid's RenderAsync, once its buffer is full)
+    // would otherwise reach Stream's default, which hands each write to the thread pool: a page then
+    // waited for a pool thread while every one was laying out other pages, and the cores stood idle
+    // until the pool added threads. Writing into memory never waits, so it is done at once.
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
