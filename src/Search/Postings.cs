@@ -15,6 +15,10 @@ internal sealed class Postings
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // Tokens of two UTF-16 units (a Han bigram, most of a Chinese report's tokens) looked up by one int
+    // made of the two, not by hashing and comparing characters.
+    private readonly Dictionary<int, int> _pairs = [];
     private readonly List<string> _tokens = [];
     private readonly List<int[]> _chunks = [];
     private readonly List<long> _documentStarts = [];
@@ -39,11 +43,21 @@ internal sealed class Postings
             throw new InvalidOperationException("a token before the first document");
         }
 
-        if (!_lookup.TryGetValue(text, out var id))
+        var pair = text.Length == 2;
+        var key = pair ? (text[0] << 16) | text[1] : 0;
+        if (!(pair ? _pairs.TryGetValue(key, out var id) : _lookup.TryGetValue(text, out id)))
         {
             id = _tokens.Count;
             _tokens.Add(text.ToString());
-            _lookup[text] = id;
+            if (pair)
+            {
+                _pairs[key] = id;
+            }
+            else
+            {
+                _lookup[text] = id;
+            }
+
             if (id == _lastDocument.Length)
             {
                 Array.Resize(ref _lastDocument, id * 2);

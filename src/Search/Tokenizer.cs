@@ -300,10 +300,28 @@ internal static class Tokenizer
     {
         chars.EnsureCapacity(text.Length);
         var offset = 0;
-        foreach (var original in text.EnumerateRunes())
+        while (offset < text.Length)
         {
             var start = offset;
-            offset += original.Utf16SequenceLength;
+            var c = text[offset];
+            // The two kinds of character nearly all of a report is made of, answered without the general
+            // path's case mapping and Unicode category look-up: the same answers (a test compares them).
+            if (c is >= (char)0x4E00 and <= (char)0x9FFF)
+            {
+                chars.Add(new Character(new Rune(c), Kind.Cjk, start, ++offset)); // Han: no case, no folding
+                continue;
+            }
+
+            if (c < 0x80)
+            {
+                var ascii = Ascii[c];
+                chars.Add(new Character(ascii.Value, ascii.Kind, start, ++offset));
+                continue;
+            }
+
+            // Invalid UTF-16 (a lone surrogate) reads as U+FFFD, one unit long, as EnumerateRunes reads it.
+            Rune.DecodeFromUtf16(text.AsSpan(offset), out var original, out var length);
+            offset += length;
             var rune = FoldRune(original);
             if (IsIgnorable(rune.Value))
             {
@@ -312,6 +330,24 @@ internal static class Tokenizer
 
             chars.Add(new Character(rune, Classify(rune), start, offset));
         }
+    }
+
+    /// <summary>Each ASCII character folded and classified by the general path, once (none is ignorable).</summary>
+    private static readonly (Rune Value, Kind Kind)[] Ascii = [.. Enumerable.Range(0, 0x80).Select(c => FoldRune(new Rune(c))).Select(r => (r, Classify(r)))];
+
+    /// <summary>What the general path makes of one code point: folded, and classified (null: ignored). For tests.</summary>
+    internal static (int Value, string Kind)? General(int codePoint)
+    {
+        var rune = FoldRune(new Rune(codePoint));
+        return IsIgnorable(rune.Value) ? null : (rune.Value, Classify(rune).ToString());
+    }
+
+    /// <summary>What reading makes of a text of one code point, through whichever path it takes. For tests.</summary>
+    internal static (int Value, string Kind)? Read(int codePoint)
+    {
+        var chars = new List<Character>();
+        Read(char.ConvertFromUtf32(codePoint), chars);
+        return chars.Count == 0 ? null : (chars[0].Value.Value, chars[0].Kind.ToString());
     }
 
     private static Rune FoldRune(Rune rune)
