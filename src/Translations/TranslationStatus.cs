@@ -30,43 +30,51 @@ internal static class TranslationStatus
     /// <summary>Every page and glossary entry of the default language against each of its translations.</summary>
     public static IReadOnlyList<TranslationReport> Report(SiteIndex index)
     {
-        var reports = new List<TranslationReport>();
         var defaultLang = index.Config.Default.Code;
         var sources = index.Pages.Where(p => p.Lang == defaultLang && p.FallbackFrom is null)
             .Concat(index.Glossary.GetValueOrDefault(defaultLang, []).Select(e => e.Source))
-            .OrderBy(p => p.RelPath, StringComparer.Ordinal);
-        foreach (var source in sources)
+            .OrderBy(p => p.RelPath, StringComparer.Ordinal)
+            .ToList();
+        var entries = index.Config.Languages.Skip(1).ToDictionary(l => l.Code, l => index.Glossary.GetValueOrDefault(l.Code, [])
+            .GroupBy(e => e.Source.RelPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal));
+        // Each source is hashed whole and section by section: on every core, the reports in the sources' order.
+        return Parallelism.Map(sources, source => ReportsOf(index, source, entries)).SelectMany(r => r).ToList();
+    }
+
+    private static List<TranslationReport> ReportsOf(SiteIndex index, SourcePage source, Dictionary<string, Dictionary<string, SourcePage>> entries)
+    {
+        var reports = new List<TranslationReport>();
+        var folder = source.DisplayPath[..^(source.Lang.Length + 1 + source.RelPath.Length)].TrimEnd('/');
+        foreach (var lang in index.Config.Languages.Skip(1))
         {
-            var folder = source.DisplayPath[..^(source.Lang.Length + 1 + source.RelPath.Length)].TrimEnd('/');
-            foreach (var lang in index.Config.Languages.Skip(1))
+            var translation = source.Kind == PageKind.GlossaryEntry
+                ? entries[lang.Code].GetValueOrDefault(source.RelPath)
+                : index.Pair(source, lang.Code) is { FallbackFrom: null } pair ? pair : null;
+            if (translation is null)
             {
-                var translation = Translation(index, source, lang.Code);
-                if (translation is null)
+                if (index.Unreadable.Contains($"{lang.Code}/{source.RelPath}"))
                 {
-                    if (index.Unreadable.Contains($"{lang.Code}/{source.RelPath}"))
-                    {
-                        continue; // it exists, and its error says why it did not load
-                    }
-
-                    reports.Add(new TranslationReport(source.DisplayPath, DisplayOf(source, lang.Code), TranslationState.Missing, [], folder));
-                    continue;
+                    continue; // it exists, and its error says why it did not load
                 }
 
-                if (translation.Stamp is null)
-                {
-                    reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Unmarked, [], folder));
-                    continue;
-                }
-
-                var now = StampOf(index, source);
-                if (now.Hash == translation.Stamp.Hash)
-                {
-                    reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.UpToDate, [], folder));
-                    continue;
-                }
-
-                reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Stale, TranslationHashes.Changed(translation.Stamp, now), folder));
+                reports.Add(new TranslationReport(source.DisplayPath, DisplayOf(source, lang.Code), TranslationState.Missing, [], folder));
+                continue;
             }
+
+            if (translation.Stamp is null)
+            {
+                reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Unmarked, [], folder));
+                continue;
+            }
+
+            var now = StampOf(index, source);
+            if (now.Hash == translation.Stamp.Hash)
+            {
+                reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.UpToDate, [], folder));
+                continue;
+            }
+
+            reports.Add(new TranslationReport(source.DisplayPath, translation.DisplayPath, TranslationState.Stale, TranslationHashes.Changed(translation.Stamp, now), folder));
         }
 
         return reports;
@@ -118,11 +126,6 @@ internal static class TranslationStatus
     /// <summary>A path as one word of a POSIX shell.</summary>
     private static string Quote(string path) =>
         path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_') ? path : "'" + path.Replace("'", "'\\''") + "'";
-
-    private static SourcePage? Translation(SiteIndex index, SourcePage source, string lang) =>
-        source.Kind == PageKind.GlossaryEntry
-            ? index.Glossary.GetValueOrDefault(lang, []).FirstOrDefault(e => e.Source.RelPath == source.RelPath)?.Source
-            : index.Pair(source, lang) is { FallbackFrom: null } pair ? pair : null;
 
     private static string DisplayOf(SourcePage source, string lang)
     {
