@@ -89,13 +89,18 @@ internal sealed class SiteIndex
         _compositions = new Dictionary<SourcePage, PageComposition>(ReferenceEqualityComparer.Instance);
         if (config.Sections == TranslationPolicy.Fallback)
         {
-            foreach (var page in pages.Where(p => p.Lang != config.Default.Code && p.FallbackFrom is null))
+            // Each translation compared with its source on every core; the dictionaries filled after, in order.
+            var translations = pages.Where(p => p.Lang != config.Default.Code && p.FallbackFrom is null).ToList();
+            var composed = Parallelism.Map(translations, page => Page(config.Default.Code, page.RelPath) is { FallbackFrom: null } source
+                ? PageComposition.Of(page, _facts[page].Sections, source, _facts[source].Sections)
+                : null);
+            var anchors = Parallelism.Map(composed, composition => composition?.Anchors());
+            for (var i = 0; i < translations.Count; i++)
             {
-                if (Page(config.Default.Code, page.RelPath) is { FallbackFrom: null } source
-                    && PageComposition.Of(page, _facts[page].Sections, source, _facts[source].Sections) is { } composition)
+                if (composed[i] is { } composition)
                 {
-                    _compositions[page] = composition;
-                    _composedAnchors[page] = composition.Anchors();
+                    _compositions[translations[i]] = composition;
+                    _composedAnchors[translations[i]] = anchors[i]!;
                 }
             }
         }
