@@ -144,8 +144,11 @@ internal static class SiteBuilder
         }
 
         var images = timer.Time("images", () => ImageVariants.Make(catalog, options.Images ?? session?.Images ?? VariantCache.InMemory(), diagnostics));
+        // The sitemap and its kin need the index alone; made beside the pages, not after the last of them.
+        var searchEngineFiles = Parallelism.Beside(() => SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged)
+            .Select(keep).ToList());
         var laidOut = timer.Time("layout", () => LayoutRenderer.Render(index, theme, rendered, figures, diagnostics, session?.LaidOut, options.LastChanged, session?.ReportParts, keep)
-            .Concat(SearchEngineFiles.Create(index, figures, diagnostics, input.Display(ConfigLoader.FileName), options.LastChanged).Select(keep))
+            .Concat(searchEngineFiles.GetAwaiter().GetResult())
             .Concat(catalog.Originals().Concat(images).Select(f => keep(new SiteFile(f.Path, "", null, null, f.Bytes))))
             .ToList());
         var files = laidOut.Concat(search.Join())
