@@ -92,15 +92,15 @@ internal sealed class SiteIndex
             // Each translation compared with its source on every core; the dictionaries filled after, in order.
             var translations = pages.Where(p => p.Lang != config.Default.Code && p.FallbackFrom is null).ToList();
             var composed = Parallelism.Map(translations, page => Page(config.Default.Code, page.RelPath) is { FallbackFrom: null } source
-                ? PageComposition.Of(page, _facts[page].Sections, source, _facts[source].Sections)
-                : null);
-            var anchors = Parallelism.Map(composed, composition => composition?.Anchors());
+                && PageComposition.Of(page, _facts[page].Sections, source, _facts[source].Sections) is { } composition
+                    ? (composition, composition.Anchors())
+                    : default((PageComposition Composition, IReadOnlySet<string> Anchors)?));
             for (var i = 0; i < translations.Count; i++)
             {
-                if (composed[i] is { } composition)
+                if (composed[i] is ({ } composition, { } anchors))
                 {
                     _compositions[translations[i]] = composition;
-                    _composedAnchors[translations[i]] = anchors[i]!;
+                    _composedAnchors[translations[i]] = anchors;
                 }
             }
         }

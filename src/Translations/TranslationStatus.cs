@@ -35,8 +35,9 @@ internal static class TranslationStatus
             .Concat(index.Glossary.GetValueOrDefault(defaultLang, []).Select(e => e.Source))
             .OrderBy(p => p.RelPath, StringComparer.Ordinal)
             .ToList();
+        // A glossary entry's translation is the file of the same name in the other language (by path, not by slug).
         var entries = index.Config.Languages.Skip(1).ToDictionary(l => l.Code, l => index.Glossary.GetValueOrDefault(l.Code, [])
-            .GroupBy(e => e.Source.RelPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal));
+            .ToDictionary(e => e.Source.RelPath, e => e.Source, StringComparer.Ordinal));
         // Each source is hashed whole and section by section: on every core, the reports in the sources' order.
         return Parallelism.Map(sources, source => ReportsOf(index, source, entries)).SelectMany(r => r).ToList();
     }
