@@ -203,7 +203,10 @@ internal static class SiteBuilder
                 return;
             }
 
-            var live = Trace == "live" ? $" · live {GC.GetTotalMemory(forceFullCollection: true) >> 20} MiB" : "";
+            // After a full collection the large object heap's size is what is held there (big arrays: pages, pools).
+            var live = Trace == "live"
+                ? $" · live {GC.GetTotalMemory(forceFullCollection: true) >> 20} MiB, {GC.GetGCMemoryInfo().GenerationInfo[3].SizeAfterBytes >> 20} MiB of it large objects"
+                : "";
             Console.Error.WriteLine(
                 $"memory after {stage} ({time.TotalMilliseconds:0} ms): heap {GC.GetTotalMemory(false) >> 20} MiB{live} · committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB" +
                 $" · cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms · peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB · collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} · paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
