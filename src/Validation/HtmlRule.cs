@@ -52,8 +52,8 @@ internal sealed class Reporter(DiagnosticBag bag, string displayRoot)
 
     private readonly List<Finding> _waiting = [];
 
-    public void Report(HtmlRule rule, PageUnderTest page, INode? node, string message) =>
-        Report(rule, page.Path, page.Source, page.PositionOf(node), message);
+    public void Report(HtmlRule rule, PageUnderTest page, PageElement? element, string message) =>
+        Report(rule, page.Path, page.Source, page.PositionOf(element), message);
 
     public void Report(HtmlRule rule, PageFacts page, Position at, string message) =>
         Report(rule, page.Path, page.Source, at, message);
@@ -62,7 +62,8 @@ internal sealed class Reporter(DiagnosticBag bag, string displayRoot)
 
     /// <summary>
     /// Gives the findings reported so far their line and column: each page with any is parsed once more,
-    /// with source references, and its elements are counted in the same document order.
+    /// by AngleSharp's own DOM with source references, and its elements are counted in the same document order
+    /// (the same tree builder made both trees; a test holds them equal).
     /// </summary>
     /// <param name="textOf">The text of a page, by its path in the site.</param>
     public void Resolve(Func<string, string> textOf)
@@ -82,13 +83,40 @@ internal sealed class Reporter(DiagnosticBag bag, string displayRoot)
         // On every core: a theme defect puts findings on every page of the site.
         Parallelism.ForEach(waiting.GroupBy(w => w.Path, StringComparer.Ordinal).ToList(), page =>
         {
-            var elements = PageUnderTest.IndexOf(WithSourceReferences.ParseDocument(textOf(page.Key))).All;
+            var elements = InDocumentOrder(WithSourceReferences.ParseDocument(textOf(page.Key)));
             foreach (var finding in page)
             {
                 var reference = finding.At.Element <= elements.Count ? elements[finding.At.Element - 1].SourceReference : null;
                 Add(finding, reference?.Position.Line ?? 0, reference?.Position.Column ?? 0);
             }
         });
+    }
+
+    /// <summary>The elements of a DOM in document order, as <c>Document.All</c> lists them.</summary>
+    internal static List<IElement> InDocumentOrder(IDocument document)
+    {
+        var elements = new List<IElement>();
+        // An explicit stack: a page nested thousands of levels deep must not overflow the thread's stack.
+        var stack = new Stack<(INodeList Children, int Next)>();
+        stack.Push((document.ChildNodes, 0));
+        while (stack.TryPop(out var top))
+        {
+            var (children, next) = top;
+            while (next < children.Length && children[next] is not IElement)
+            {
+                next++;
+            }
+
+            if (next < children.Length)
+            {
+                var element = (IElement)children[next];
+                stack.Push((children, next + 1));
+                elements.Add(element);
+                stack.Push((element.ChildNodes, 0));
+            }
+        }
+
+        return elements;
     }
 
     private void Report(HtmlRule rule, string path, string? source, Position at, string message)

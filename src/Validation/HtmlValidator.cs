@@ -1,11 +1,11 @@
-using AngleSharp.Html.Parser;
 using Microsite.Core;
 using Microsite.Validation.Rules;
 
 namespace Microsite.Validation;
 
 /// <summary>
-/// Stage 6: parses every page of the site once with AngleSharp and checks it. The same code checks the
+/// Stage 6: parses every page of the site once with AngleSharp's HTML5 tree builder (into a
+/// <see cref="PageDocument"/>, see <see cref="PageTree"/>) and checks it. The same code checks the
 /// pages of a build (in memory, before anything is written) and any folder on disk. Each page is parsed,
 /// checked by every rule and reduced to its <see cref="PageFacts"/> in parallel; its tree is then dropped.
 /// The checks across pages run on the facts, each a dictionary look-up.
@@ -79,19 +79,27 @@ internal static class HtmlValidator
         return new Result(facts.Length, external);
     }
 
-    // Without source references: a finding's line and column are found when it is reported (see Position).
-    private static readonly HtmlParser Parser = new();
-
     /// <summary>One page: parsed, checked by every rule, and reduced to what the checks across pages need.</summary>
     private static PageFacts CheckPage(SiteFile file, SiteExpectations expectations, Reporter reporter)
     {
-        var page = new PageUnderTest(file.Path, Parse(file), file.Source, file.Lang);
+        // Without source references: a finding's line and column are found when it is reported (see Position).
+        var (document, large) = Parse(file);
+        var page = new PageUnderTest(file.Path, document, file.Source, file.Lang);
         foreach (var rule in Rules)
         {
             rule.CheckPage(page, expectations, reporter);
         }
 
-        return FactsOf(page, expectations);
+        var facts = FactsOf(page, expectations);
+        // The tree's text points into the parser's buffer, which its pool hands to the thread's next page. A
+        // large page's buffer (the full report: a 128 MB array) is left to the collector instead: the pool
+        // would keep it to the end of the process.
+        if (!large)
+        {
+            PageTree.Release(document);
+        }
+
+        return facts;
     }
 
     // Each thread reads its pages' bytes and decodes their text into buffers of its own, used again for the
@@ -104,7 +112,7 @@ internal static class HtmlValidator
     // A page larger than this (the full report, tens of megabytes) gets arrays of its own, not kept after it.
     private const int KeptBufferLimit = 1 << 20;
 
-    private static AngleSharp.Dom.IDocument Parse(SiteFile file)
+    private static (PageDocument Document, bool Large) Parse(SiteFile file)
     {
         var large = file.Length > KeptBufferLimit;
         var bytes = large ? [] : t_bytes ?? [];
@@ -121,7 +129,7 @@ internal static class HtmlValidator
             (t_bytes, t_chars) = (bytes, chars);
         }
 
-        return Parser.ParseDocument(chars, count);
+        return (PageTree.Parse(chars, count), large);
     }
 
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Microsite.Core;
 using Microsite.Validation.Rules;
 
@@ -7,11 +6,11 @@ namespace Microsite.Validation;
 /// <summary>A parsed output page and what is known of it; alive only while its own rules run.</summary>
 /// <param name="Path">Path inside the site ("en/review-2022.html").</param>
 /// <param name="Lang">The language the page should be in (html lang), when known.</param>
-internal sealed class PageUnderTest(string path, IDocument document, string? source, string? lang)
+internal sealed class PageUnderTest(string path, PageDocument document, string? source, string? lang)
 {
     public string Path { get; } = path;
 
-    public IDocument Document { get; } = document;
+    public PageDocument Document { get; } = document;
 
     public string? Source { get; } = source;
 
@@ -21,16 +20,16 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
     // running its own filter or selector over the whole tree: that was a quarter of the checks' time.
 
     /// <summary>The elements of this name (a, img, footer…), in document order.</summary>
-    public IReadOnlyList<IElement> Named(string localName) => Index.ByName.GetValueOrDefault(localName) ?? [];
+    public IReadOnlyList<PageElement> Named(string localName) => Index.ByName.GetValueOrDefault(localName) ?? [];
 
     /// <summary>The elements that have this attribute (id, style, role…), in document order.</summary>
-    public IReadOnlyList<IElement> With(string attribute) => Index.ByAttribute.GetValueOrDefault(attribute) ?? [];
+    public IReadOnlyList<PageElement> With(string attribute) => Index.ByAttribute.GetValueOrDefault(attribute) ?? [];
 
     /// <summary>The elements with an event handler attribute (onclick…), in document order.</summary>
-    public IReadOnlyList<IElement> WithEventHandlers => Index.EventHandlers;
+    public IReadOnlyList<PageElement> WithEventHandlers => Index.EventHandlers;
 
     /// <summary>Elements from several of the lists above, each once, in document order.</summary>
-    public IReadOnlyList<IElement> InOrder(IEnumerable<IElement> elements)
+    public IReadOnlyList<PageElement> InOrder(IEnumerable<PageElement> elements)
     {
         // Sorted by ordinal as plain ints; an element given twice is then next to itself. (LINQ's Distinct and
         // OrderBy took 1 % of a 10,000-page build here, for the links of every page.)
@@ -42,7 +41,7 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
         }
 
         Array.Sort(ordinals, items);
-        var ordered = new List<IElement>(items.Length);
+        var ordered = new List<PageElement>(items.Length);
         for (var i = 0; i < items.Length; i++)
         {
             if (i == 0 || ordinals[i] != ordinals[i - 1])
@@ -55,29 +54,29 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
     }
 
     /// <summary>The elements that carry CSS (a style element or a style attribute), in document order.</summary>
-    public IReadOnlyList<IElement> Styled => _styled ??= InOrder(Named("style").Concat(With("style")));
+    public IReadOnlyList<PageElement> Styled => _styled ??= InOrder(Named("style").Concat(With("style")));
 
     /// <summary>The ids on the page, computed once: several rules ask.</summary>
     public IReadOnlySet<string> Ids => _ids ??= With("id").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every URL an element refers to (href, src, srcset, …), found once for the rules that need them.</summary>
-    public IReadOnlyList<(IElement Element, string Url)> References => _references ??= Rules.References.Of(this).ToList();
+    public IReadOnlyList<(PageElement Element, string Url)> References => _references ??= Rules.References.Of(this).ToList();
 
     /// <summary>The language switch links: element and the site path they lead to.</summary>
-    public IReadOnlyList<(IElement Element, string? Path)> Switches => _switches ??= With("data-lang-switch")
+    public IReadOnlyList<(PageElement Element, string? Path)> Switches => _switches ??= With("data-lang-switch")
         .Where(e => e.LocalName == "a")
         .Select(e => (e, Urls.Resolve(Directory, e.GetAttribute("href") ?? "").Path))
         .ToList();
 
     /// <summary>The hreflang alternates (link rel=alternate).</summary>
-    public IReadOnlyList<IElement> AlternateLinks => _alternates ??= Named("link")
+    public IReadOnlyList<PageElement> AlternateLinks => _alternates ??= Named("link")
         .Where(e => e.GetAttribute("rel") == "alternate" && e.HasAttribute("hreflang"))
         .ToList();
 
     public string? Canonical => Named("link").FirstOrDefault(e => e.GetAttribute("rel") == "canonical")?.GetAttribute("href");
 
     /// <summary>Whether the element's class attribute lists this class (without making its ClassList).</summary>
-    public static bool HasClass(IElement element, string name)
+    public static bool HasClass(PageElement element, string name)
     {
         var classes = element.GetAttribute("class").AsSpan();
         foreach (var range in classes.SplitAny(" \t\n\f\r"))
@@ -93,37 +92,21 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
 
     public string Directory => Path.Contains('/') ? Path[..(Path.LastIndexOf('/') + 1)] : "";
 
-    /// <summary>Where an element is, for a finding (see <see cref="Position"/>); 0 for anything else.</summary>
-    public Position PositionOf(INode? node) =>
-        node is IElement element && Index.Ordinals.TryGetValue(element, out var index) ? new Position(index + 1) : default;
+    /// <summary>Where an element is, for a finding (see <see cref="Position"/>); 0 for none.</summary>
+    public Position PositionOf(PageElement? element) =>
+        element is not null && Index.Ordinals.TryGetValue(element, out var index) ? new Position(index + 1) : default;
 
     /// <summary>
-    /// The elements in document order (the order of <c>Document.All</c>, which <see cref="Reporter.Resolve"/>
-    /// counts in too), found in one walk that also files each under its name and its attributes' names.
+    /// The elements in document order (the order of the DOM's <c>Document.All</c>, which
+    /// <see cref="Reporter.Resolve"/> counts in too), found in one walk that also files each under its name
+    /// and its attributes' names.
     /// </summary>
-    public static ElementIndex IndexOf(IDocument document)
+    public static ElementIndex IndexOf(PageDocument document)
     {
         var index = new ElementIndex();
-        // An explicit stack: a page nested thousands of levels deep must not overflow the thread's stack.
-        var stack = new Stack<(INodeList Children, int Next)>();
-        stack.Push((document.ChildNodes, 0));
-        while (stack.Count > 0)
+        foreach (var element in document.DocumentElement.Descendants().Prepend(document.DocumentElement))
         {
-            var (children, next) = stack.Pop();
-            while (next < children.Length && children[next] is not IElement)
-            {
-                next++;
-            }
-
-            if (next == children.Length)
-            {
-                continue;
-            }
-
-            var element = (IElement)children[next];
-            stack.Push((children, next + 1));
             index.Add(element);
-            stack.Push((element.ChildNodes, 0));
         }
 
         return index;
@@ -132,36 +115,35 @@ internal sealed class PageUnderTest(string path, IDocument document, string? sou
     private ElementIndex Index => _index ??= IndexOf(Document);
 
     private ElementIndex? _index;
-    private IReadOnlyList<(IElement, string?)>? _switches;
-    private IReadOnlyList<IElement>? _alternates;
-    private IReadOnlyList<IElement>? _styled;
+    private IReadOnlyList<(PageElement, string?)>? _switches;
+    private IReadOnlyList<PageElement>? _alternates;
+    private IReadOnlyList<PageElement>? _styled;
     private IReadOnlySet<string>? _ids;
-    private IReadOnlyList<(IElement Element, string Url)>? _references;
+    private IReadOnlyList<(PageElement Element, string Url)>? _references;
 }
 
 /// <summary>A page's elements in document order, by name and by attribute name (see <see cref="PageUnderTest.IndexOf"/>).</summary>
 internal sealed class ElementIndex
 {
-    public List<IElement> All { get; } = [];
+    public List<PageElement> All { get; } = [];
 
-    public Dictionary<IElement, int> Ordinals { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<PageElement, int> Ordinals { get; } = new(ReferenceEqualityComparer.Instance);
 
-    public Dictionary<string, List<IElement>> ByName { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<PageElement>> ByName { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, List<IElement>> ByAttribute { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<PageElement>> ByAttribute { get; } = new(StringComparer.Ordinal);
 
-    public List<IElement> EventHandlers { get; } = [];
+    public List<PageElement> EventHandlers { get; } = [];
 
-    public void Add(IElement element)
+    public void Add(PageElement element)
     {
         Ordinals[element] = All.Count;
         All.Add(element);
         File(ByName, element.LocalName, element);
-        var attributes = element.Attributes;
         var handler = false;
-        for (var i = 0; i < attributes.Length; i++)
+        for (var i = 0; i < element.AttributeCount; i++)
         {
-            var name = attributes[i]!.Name;
+            var name = element.AttributeName(i);
             File(ByAttribute, name, element);
             handler |= name.StartsWith("on", StringComparison.Ordinal);
         }
@@ -172,7 +154,7 @@ internal sealed class ElementIndex
         }
     }
 
-    private static void File(Dictionary<string, List<IElement>> lists, string key, IElement element)
+    private static void File(Dictionary<string, List<PageElement>> lists, string key, PageElement element)
     {
         if (!lists.TryGetValue(key, out var list))
         {

@@ -1,6 +1,5 @@
 using Microsite.Core;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 
 namespace Microsite.Validation.Rules;
 
@@ -18,7 +17,7 @@ internal sealed class MediaAndTablesRule : HtmlRule
 
         foreach (var table in page.Named("table").Where(e => e.GetAttribute("role") is not ("presentation" or "none")))
         {
-            var labelled = table.QuerySelector("caption") is { TextContent.Length: > 0 }
+            var labelled = table.Descendants().FirstOrDefault(e => e.LocalName == "caption") is { TextContent.Length: > 0 }
                 || !string.IsNullOrWhiteSpace(table.GetAttribute("aria-label"))
                 || !string.IsNullOrWhiteSpace(table.GetAttribute("aria-labelledby"));
             if (!labelled)
@@ -26,7 +25,7 @@ internal sealed class MediaAndTablesRule : HtmlRule
                 report.Report(Table, page, table, "data table without a caption or aria-label");
             }
 
-            foreach (var th in table.QuerySelectorAll("th:not([scope])"))
+            foreach (var th in table.Descendants().Where(e => e.LocalName == "th" && !e.HasAttribute("scope")))
             {
                 report.Report(Table, page, th, $"<th>{Short(th.TextContent)}</th> has no scope (col or row)");
             }
@@ -122,7 +121,7 @@ internal sealed partial class FurnitureRule : HtmlRule
             }
         }
 
-        if (expected.Icp is not null && footer?.QuerySelectorAll("a[href]").Any(a => a.GetAttribute("href") == IcpRegister && Normalise(a.TextContent).Contains(Normalise(expected.Icp), StringComparison.Ordinal)) != true)
+        if (expected.Icp is not null && footer?.Descendants().Where(e => e.LocalName == "a" && e.HasAttribute("href")).Any(a => a.GetAttribute("href") == IcpRegister && Normalise(a.TextContent).Contains(Normalise(expected.Icp), StringComparison.Ordinal)) != true)
         {
             report.Report(this, page, footer ?? page.Document.Body, $"the ICP备案号 must link to its register, {IcpRegister}");
         }
@@ -149,7 +148,7 @@ internal sealed partial class FurnitureRule : HtmlRule
 
     /// <summary>The footer's registration numbers as the cross-page check compares them.</summary>
     public static IReadOnlyList<(string Text, Position At)> Of(PageUnderTest page) =>
-        page.Named("footer").FirstOrDefault()?.QuerySelectorAll("[data-furniture]")
+        page.Named("footer").FirstOrDefault()?.Descendants().Where(e => e.HasAttribute("data-furniture"))
             .Select(e => (Normalise(e.TextContent), page.PositionOf(e))).ToList() ?? [];
 
     private static string Normalise(string text) => Spaces().Replace(text, " ").Trim();

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using Microsite.Core;
 
 namespace Microsite.Validation.Rules;
@@ -13,7 +12,7 @@ internal static partial class References
         ["script"] = ["src"], ["iframe"] = ["src"], ["video"] = ["src", "poster"], ["audio"] = ["src"], ["embed"] = ["src"], ["object"] = ["data"],
     };
 
-    public static IEnumerable<(IElement Element, string Url)> Of(PageUnderTest page)
+    public static IEnumerable<(PageElement Element, string Url)> Of(PageUnderTest page)
     {
         foreach (var element in page.InOrder(UrlAttributes.Keys.SelectMany(page.Named).Concat(page.With("style"))))
         {
