@@ -135,7 +135,7 @@ internal static class SiteBuilder
         // Each index file is kept (written, in the CLI) as soon as it is made, not held until layout ends.
         var keep = options.Keep ?? (file => file);
         var search = timer.Beside("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary)
-            .Select(f => keep(SiteFile.Utf8Text(f.Path, f.Bytes))).ToList());
+            .Select(f => keep(SiteFile.Utf8Text(f.Path, f.Output))).ToList());
         var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions));
         if (diagnostics.HasErrors)
         {

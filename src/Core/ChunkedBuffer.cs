@@ -89,6 +89,37 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
         }
     }
 
+    /// <summary>
+    /// The bytes written so far, in place: a large file (a full report, a search index, tens of MB) is written
+    /// out or compared chunk by chunk rather than first copied whole into one array.
+    /// </summary>
+    public ReadOnlySequence<byte> Sequence()
+    {
+        Segment? first = null;
+        Segment? last = null;
+        foreach (var (bytes, length) in _full.Append((Bytes: _current, Length: _used)).Where(c => c.Length > 0))
+        {
+            var segment = new Segment(bytes.AsMemory(0, length), last);
+            first ??= segment;
+            last = segment;
+        }
+
+        return first is null ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(first, 0, last!, last!.Memory.Length);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, Segment? previous)
+        {
+            Memory = memory;
+            if (previous is not null)
+            {
+                RunningIndex = previous.RunningIndex + previous.Memory.Length;
+                previous.Next = this;
+            }
+        }
+    }
+
     public byte[] ToArray()
     {
         var result = new byte[checked((int)Length)];

@@ -434,7 +434,10 @@ internal static partial class LayoutRenderer
                 }
             }
 
-            return SiteFile.Utf8Text(page.Path, bytes.ToArray(), page.HtmlLang, source);
+            // A page is one array; the few large ones (a full report, a long contents) stay in their chunks.
+            return bytes.Length > LargePage
+                ? SiteFile.Utf8Text(page.Path, bytes, page.HtmlLang, source)
+                : SiteFile.Utf8Text(page.Path, bytes.ToArray(), page.HtmlLang, source);
         }
 #pragma warning disable CA1031 // a template can fail in many ways at render time; each is the theme's, reported at its file
         catch (Exception e)
@@ -453,6 +456,8 @@ internal static partial class LayoutRenderer
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private const int PageBuffer = 16 * 1024;
+
+    private const int LargePage = 1 << 20;
 
     private static TemplateOptions CreateOptions()
     {

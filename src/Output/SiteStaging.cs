@@ -44,12 +44,15 @@ internal sealed class SiteStaging : IDisposable
             _folders.TryAdd(folder, true);
         }
 
-        var bytes = file.Bytes;
+        var bytes = file.Sequence;
         if (_unchanged?.TryCarry(relative, bytes, path) != true)
         {
             // CreateNew: a path given twice fails here rather than writing through a link into the old site.
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
-            stream.Write(bytes);
+            foreach (var chunk in bytes)
+            {
+                stream.Write(chunk.Span);
+            }
         }
 
         return file.WrittenTo(path);

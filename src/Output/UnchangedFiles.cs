@@ -20,7 +20,7 @@ internal sealed class UnchangedFiles(string oldSite)
     private volatile bool _linking = !OperatingSystem.IsWindows();
 
     /// <summary>True when <paramref name="newPath"/> now names the old site's copy of <paramref name="relativePath"/>.</summary>
-    public bool TryCarry(string relativePath, ReadOnlySpan<byte> bytes, string newPath)
+    public bool TryCarry(string relativePath, ReadOnlySequence<byte> bytes, string newPath)
     {
         if (!_linking)
         {
@@ -51,9 +51,9 @@ internal sealed class UnchangedFiles(string oldSite)
         return false;
     }
 
-    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
+    private static bool SameBytes(string path, ReadOnlySequence<byte> bytes)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(ChunkSize, Math.Max(bytes.Length, 1)));
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(ChunkSize, Math.Max(bytes.Length, 1)));
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -61,7 +61,7 @@ internal sealed class UnchangedFiles(string oldSite)
             while (offset < bytes.Length)
             {
                 var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, bytes.Length - offset)), offset);
-                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice((int)offset, read)))
+                if (read == 0 || !Same(buffer.AsSpan(0, read), bytes.Slice(offset, read)))
                 {
                     return false;
                 }
@@ -84,6 +84,21 @@ internal sealed class UnchangedFiles(string oldSite)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static bool Same(ReadOnlySpan<byte> read, ReadOnlySequence<byte> expected)
+    {
+        foreach (var chunk in expected)
+        {
+            if (!read[..chunk.Length].SequenceEqual(chunk.Span))
+            {
+                return false;
+            }
+
+            read = read[chunk.Length..];
+        }
+
+        return true;
     }
 
     private static class Native

@@ -31,9 +31,11 @@ internal sealed record SearchDocument(
 /// <summary>A glossary entry's term in every language, aliases included: each form finds the others.</summary>
 internal sealed record SearchTerm(string Key, IReadOnlyList<string> Forms);
 
-/// <summary>A file of the index, by its path in the site, as the UTF-8 bytes the site serves.</summary>
-internal sealed record SearchIndexFile(string Lang, string Path, byte[] Bytes)
+/// <summary>A file of the index, by its path in the site, as the UTF-8 bytes the site serves (in chunks: tens of MB at 10,000 pages).</summary>
+internal sealed record SearchIndexFile(string Lang, string Path, Microsite.Core.ChunkedBuffer Output)
 {
+    public byte[] Bytes => Output.ToArray();
+
     /// <summary>The script as text.</summary>
     public string Content => System.Text.Encoding.UTF8.GetString(Bytes);
 }

@@ -50,7 +50,7 @@ internal static class SearchIndexBuilder
         return files;
     }
 
-    private static byte[] Write(string lang, IEnumerable<SearchDocument> docs, IReadOnlyList<SearchTerm> terms, string searchPage)
+    private static ChunkedBuffer Write(string lang, IEnumerable<SearchDocument> docs, IReadOnlyList<SearchTerm> terms, string searchPage)
     {
         var pages = new List<(string Href, string Title)>();
         var pageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -156,7 +156,7 @@ internal static class SearchIndexBuilder
         }
 
         output.Write(";\n"u8);
-        return output.ToArray();
+        return output;
     }
 
     private static void AppendGaps(StringBuilder builder, ReadOnlySpan<int> ids)

@@ -127,6 +127,35 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_file_made_in_chunks_is_written_from_them_and_compared_across_them()
+    {
+        // A full report or a search index stays in its chunks (1 MB each) until written.
+        var bytes = new byte[3_500_000];
+        new Random(7).NextBytes(bytes);
+        SiteFile Chunked(byte[] content)
+        {
+            var buffer = new ChunkedBuffer();
+            buffer.Write(content);
+            return SiteFile.Utf8Text("full.html", buffer);
+        }
+
+        SiteWriter.Write(Output, [Chunked(bytes)]);
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(Output, "full.html")));
+        var lastYear = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(Path.Combine(Output, "full.html"), lastYear);
+
+        SiteWriter.Write(Output, [Chunked(bytes)]);
+        Assert.Equal(lastYear, File.GetLastWriteTimeUtc(Path.Combine(Output, "full.html"))); // the same bytes: carried over
+
+        // One byte differs, in the last chunk: written anew.
+        var edited = (byte[])bytes.Clone();
+        edited[^1] ^= 1;
+        SiteWriter.Write(Output, [Chunked(edited)]);
+        Assert.Equal(edited, File.ReadAllBytes(Path.Combine(Output, "full.html")));
+        Assert.NotEqual(lastYear, File.GetLastWriteTimeUtc(Path.Combine(Output, "full.html")));
+    }
+
+    [Fact]
     public void A_symbolic_link_in_the_old_site_is_never_carried_over_even_to_the_same_bytes()
     {
         // Their file's text is as long as the link's own target, so that neither size tells the two apart.

@@ -38,6 +38,7 @@ public class ChunkedBufferTests
         Assert.Equal(length, buffer.Length);
         Assert.Equal(length, buffer.Position);
         Assert.Equal(expected, buffer.ToArray());
+        Assert.Equal(expected, System.Buffers.BuffersExtensions.ToArray(buffer.Sequence())); // the same bytes in place, chunk by chunk
     }
 
     [Fact]
