@@ -242,6 +242,9 @@ internal class PageElement : PageNode, IConstructableElement
 
     public string? Id => GetAttribute("id");
 
+    /// <summary>The element's place in document order, from 0; -1 until the page's elements are indexed (see <see cref="PageUnderTest.IndexOf"/>).</summary>
+    public int Ordinal { get; internal set; } = -1;
+
     /// <summary>The value of the attribute with this name, or null when there is none.</summary>
     public string? GetAttribute(string name) => Find(name)?.Text;
 

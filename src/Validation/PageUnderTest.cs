@@ -37,7 +37,7 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
         var ordinals = new int[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            ordinals[i] = Index.Ordinals[items[i]];
+            ordinals[i] = Ordinal(items[i]);
         }
 
         Array.Sort(ordinals, items);
@@ -94,7 +94,14 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
 
     /// <summary>Where an element is, for a finding (see <see cref="Position"/>); 0 for none.</summary>
     public Position PositionOf(PageElement? element) =>
-        element is not null && Index.Ordinals.TryGetValue(element, out var index) ? new Position(index + 1) : default;
+        element is not null && Ordinal(element) is >= 0 and var index ? new Position(index + 1) : default;
+
+    // Made by the index's walk (the tree is walked once, before any rule asks).
+    private int Ordinal(PageElement element)
+    {
+        _ = Index;
+        return element.Ordinal;
+    }
 
     /// <summary>
     /// The elements in document order (the order of the DOM's <c>Document.All</c>, which
@@ -127,8 +134,6 @@ internal sealed class ElementIndex
 {
     public List<PageElement> All { get; } = [];
 
-    public Dictionary<PageElement, int> Ordinals { get; } = new(ReferenceEqualityComparer.Instance);
-
     public Dictionary<string, List<PageElement>> ByName { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, List<PageElement>> ByAttribute { get; } = new(StringComparer.Ordinal);
@@ -137,7 +142,7 @@ internal sealed class ElementIndex
 
     public void Add(PageElement element)
     {
-        Ordinals[element] = All.Count;
+        element.Ordinal = All.Count; // kept on the element, not in a dictionary beside the tree
         All.Add(element);
         File(ByName, element.LocalName, element);
         var handler = false;
