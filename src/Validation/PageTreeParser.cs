@@ -552,10 +552,16 @@ internal static class PageTree
 
     private static readonly Factory Nodes = new();
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions(),
+    // A parser and its browsing context for each thread: the checks parse on every core at once, and
+    // AngleSharp does not promise that one parser (or the context that hands it this factory) may be
+    // used by several threads at the same time.
+    [ThreadStatic] private static HtmlParser? t_parser;
+    [ThreadStatic] private static HtmlParser? t_standard;
+
+    private static HtmlParser Parser => t_parser ??= new(new HtmlParserOptions(),
         BrowsingContext.New(Configuration.Default.With<IDomConstructionElementFactory<PageDocument, PageElement>>(_ => Nodes)));
 
-    private static readonly HtmlParser Standard = new();
+    private static HtmlParser Standard => t_standard ??= new();
 
     /// <summary>
     /// The page's tree. Text and attribute values point into <paramref name="chars"/> and into the parser's
@@ -563,13 +569,28 @@ internal static class PageTree
     /// </summary>
     public static PageDocument Parse(char[] chars, int count)
     {
-        var document = Parser.ParseDocument<PageDocument, PageElement>(new TextSource(new CharArrayTextSource(chars, count)), null);
-        if (document.IsWellFormed)
+        PageDocument? document = null;
+        try
         {
-            return document;
+            document = Parser.ParseDocument<PageDocument, PageElement>(new TextSource(new CharArrayTextSource(chars, count)), null);
+            if (document.IsWellFormed)
+            {
+                return document;
+            }
+        }
+#pragma warning disable CA1031 // the builder with nodes other than its own: any failure of it is a reason to use its own
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            // A path of the builder that expects its own element classes (as foster parenting does, above):
+            // the page is still checked, in AngleSharp's DOM, as it was before these nodes.
         }
 
-        Release(document);
+        if (document is not null)
+        {
+            Release(document);
+        }
+
         return FromDom(Standard.ParseDocument(chars, count));
     }
 
