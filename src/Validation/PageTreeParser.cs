@@ -28,7 +28,7 @@ internal abstract class PageNode : IConstructableNode
 
     public PageNode? Parent { get; private set; }
 
-    /// <summary>Elements and text, in document order (comments and the doctype are not kept).</summary>
+    /// <summary>Elements and text, in document order (comments are not kept; a document also holds its doctype).</summary>
     public IReadOnlyList<PageNode> ChildNodes => (IReadOnlyList<PageNode>?)_children ?? [];
 
     /// <summary>The text of every descendant, in document order, as the DOM's textContent.</summary>
