@@ -209,7 +209,7 @@ internal static class SiteBuilder
                 : "";
             Console.Error.WriteLine(
                 $"memory after {stage} ({time.TotalMilliseconds:0} ms): heap {GC.GetTotalMemory(false) >> 20} MiB{live} · committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB" +
-                $" · cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms · peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB · collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} · paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
+                $" · allocated {GC.GetTotalAllocatedBytes() >> 20} MiB so far · cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms · peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB · collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} · paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
         }
 
         /// <summary>Work started now on a thread of its own (<see cref="Parallelism.Beside"/>), timed from start to end.</summary>
