@@ -201,7 +201,7 @@ internal static class NumberAgreement
             var paragraph = section.Paragraphs[p];
             foreach (var q in read(paragraph.Text))
             {
-                var offset = paragraph.Offsets.Length == 0 ? 0 : paragraph.Offsets[Math.Clamp(q.Start, 0, paragraph.Offsets.Length - 1)];
+                var offset = paragraph.OffsetOf(q.Start);
                 var (line, column) = page.Position(offset);
                 found.Add(new FoundNumber(q, p, p + (double)q.Start / Math.Max(1, paragraph.Text.Length), line, column));
             }
