@@ -135,26 +135,20 @@ internal static class SectionTexts
         var pieces = new List<ParagraphText.Piece>();
         foreach (var node in leaf.Inline!.Descendants<Inline>())
         {
-            var textStart = builder.Length;
-            switch (node)
+            ReadOnlySpan<char> piece = node switch
             {
-                case LiteralInline literal:
-                    builder.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    builder.Append(code.Content);
-                    break;
-                case ExplicitTermInline term:
-                    builder.Append(term.Term);
-                    break;
-                default:
-                    continue;
-            }
-
-            if (builder.Length == textStart)
+                LiteralInline literal => literal.Content.AsSpan(),
+                CodeInline code => code.Content,
+                ExplicitTermInline term => term.Term,
+                _ => [],
+            };
+            if (piece.IsEmpty)
             {
                 continue;
             }
+
+            var textStart = builder.Length;
+            builder.Append(piece);
 
             // A literal's characters are its source's from its line and column, except where an escape or entity was
             // replaced, which shifts a column or two.
