@@ -34,6 +34,7 @@ internal sealed record SearchTerm(string Key, IReadOnlyList<string> Forms);
 /// <summary>A file of the index, by its path in the site, as the UTF-8 bytes the site serves (in chunks: tens of MB at 10,000 pages).</summary>
 internal sealed record SearchIndexFile(string Lang, string Path, Microsite.Core.ChunkedBuffer Output)
 {
+    /// <summary>The bytes as one array, copied each time it is asked (the build writes the chunks).</summary>
     public byte[] Bytes => Output.ToArray();
 
     /// <summary>The script as text.</summary>

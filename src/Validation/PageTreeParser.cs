@@ -24,8 +24,6 @@ internal abstract class PageNode : IConstructableNode
 {
     private List<PageNode>? _children;
 
-    public PageElement? ParentElement => Parent as PageElement;
-
     public PageNode? Parent { get; private set; }
 
     /// <summary>Elements and text, in document order (comments are not kept; a document also holds its doctype).</summary>
@@ -37,31 +35,42 @@ internal abstract class PageNode : IConstructableNode
         get
         {
             var text = new StringBuilder();
-            var stack = new Stack<(PageNode Node, int Next)>();
-            if (this is not PageElement { IsTemplate: true })
+            foreach (var piece in DescendantNodes().OfType<PageText>())
             {
-                stack.Push((this, 0));
-            }
-
-            while (stack.TryPop(out var top))
-            {
-                var children = top.Node.ChildNodes;
-                if (top.Next < children.Count)
-                {
-                    stack.Push((top.Node, top.Next + 1));
-                    switch (children[top.Next])
-                    {
-                        case PageText t:
-                            t.AppendTo(text);
-                            break;
-                        case PageElement e when !e.IsTemplate:
-                            stack.Push((e, 0));
-                            break;
-                    }
-                }
+                piece.AppendTo(text);
             }
 
             return text.ToString();
+        }
+    }
+
+    /// <summary>
+    /// The nodes below this one, in document order. A template's content is not part of the page (AngleSharp's
+    /// DOM keeps it in a fragment of its own, as browsers do); here it stays below the template, and this walk,
+    /// which every other one uses, steps over it.
+    /// </summary>
+    public IEnumerable<PageNode> DescendantNodes()
+    {
+        // An explicit stack: a page nested thousands of levels deep must not overflow the thread's stack.
+        var stack = new Stack<(PageNode Node, int Next)>();
+        if (this is not PageElement { IsTemplate: true })
+        {
+            stack.Push((this, 0));
+        }
+
+        while (stack.TryPop(out var top))
+        {
+            var children = top.Node.ChildNodes;
+            if (top.Next < children.Count)
+            {
+                var child = children[top.Next];
+                stack.Push((top.Node, top.Next + 1));
+                yield return child;
+                if (child is not PageElement { IsTemplate: true })
+                {
+                    stack.Push((child, 0));
+                }
+            }
         }
     }
 
@@ -250,23 +259,32 @@ internal class PageElement : PageNode, IConstructableElement
 
     public bool HasAttribute(string name) => Find(name) is not null;
 
-    /// <summary>The elements below this one, in document order (a template's inert content is not in the page).</summary>
+    /// <summary>The elements below this one, in document order, a template's content stepped over.</summary>
+    /// <remarks>
+    /// The walk of <see cref="PageNode.DescendantNodes"/>, over elements alone: every page is indexed by it,
+    /// and filtering all nodes instead took `check` of the 10,000-page output from 3.50-4.21 s to 4.35-4.39 s.
+    /// </remarks>
     public IEnumerable<PageElement> Descendants()
     {
         var stack = new Stack<(PageNode Node, int Next)>();
-        stack.Push((this, 0));
+        if (!IsTemplate)
+        {
+            stack.Push((this, 0));
+        }
+
         while (stack.TryPop(out var top))
         {
             var children = top.Node.ChildNodes;
-            while (top.Next < children.Count && children[top.Next] is not PageElement)
+            var next = top.Next;
+            while (next < children.Count && children[next] is not PageElement)
             {
-                top.Next++;
+                next++;
             }
 
-            if (top.Next < children.Count)
+            if (next < children.Count)
             {
-                var element = (PageElement)children[top.Next];
-                stack.Push((top.Node, top.Next + 1));
+                var element = (PageElement)children[next];
+                stack.Push((top.Node, next + 1));
                 yield return element;
                 if (!element.IsTemplate)
                 {
@@ -276,10 +294,7 @@ internal class PageElement : PageNode, IConstructableElement
         }
     }
 
-    /// <summary>
-    /// A template's content is not part of the page (AngleSharp's DOM keeps it in a fragment of its own, as
-    /// browsers do); here it stays below the template, and every walk steps over it.
-    /// </summary>
+    /// <summary>An HTML template element, whose content is not part of the page.</summary>
     public bool IsTemplate => LocalName == "template" && NamespaceUri == PageTree.Html;
 
     protected override string NodeName => _nodeName;
@@ -592,12 +607,6 @@ internal static class PageTree
         }
 
         return FromDom(Standard.ParseDocument(chars, count));
-    }
-
-    public static PageDocument Parse(string html)
-    {
-        var chars = html.ToCharArray();
-        return Parse(chars, chars.Length);
     }
 
     /// <summary>Hands the parser's text buffer back to its pool once the tree is no longer read.</summary>

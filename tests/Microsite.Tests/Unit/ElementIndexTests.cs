@@ -21,7 +21,7 @@ public class ElementIndexTests
     [Fact]
     public void Elements_come_in_the_order_of_document_all_each_filed_by_name_and_attribute()
     {
-        var index = PageUnderTest.IndexOf(PageTree.Parse(Tricky));
+        var index = PageUnderTest.IndexOf(Parse(Tricky));
 
         // The same elements as the DOM's Document.All, in its order (a finding's line is counted in it).
         Assert.Equal(new HtmlParser().ParseDocument(Tricky).All.Select(e => e.LocalName + "#" + e.Id), index.All.Select(e => e.LocalName + "#" + e.Id));
@@ -48,7 +48,7 @@ public class ElementIndexTests
     [Fact]
     public void Elements_from_several_lists_come_back_once_each_in_document_order()
     {
-        var page = new PageUnderTest("x.html", PageTree.Parse(Tricky), null, null);
+        var page = new PageUnderTest("x.html", Parse(Tricky), null, null);
 
         // The div has both an id and a style; the lists are given out of document order.
         var merged = page.InOrder(page.With("style").Concat(page.Named("p")).Concat(page.With("id")).Concat(page.Named("li")));
@@ -64,9 +64,11 @@ public class ElementIndexTests
     {
         const int depth = 100_000;
         var html = "<!doctype html><title>T</title><body>" + string.Concat(Enumerable.Repeat("<span>", depth)) + "x";
-        var index = PageUnderTest.IndexOf(PageTree.Parse(html));
+        var index = PageUnderTest.IndexOf(Parse(html));
 
         Assert.Equal(depth, index.ByName["span"].Count);
         Assert.Equal(depth + 4, index.All.Count); // html, head, title, body
     }
+
+    private static PageDocument Parse(string html) => PageTree.Parse(html.ToCharArray(), html.Length);
 }
