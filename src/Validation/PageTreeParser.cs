@@ -445,7 +445,12 @@ internal class PageElement : PageNode, IConstructableElement
         _attributes.Add(new Attribute(PageTree.Name(name.Memory.Span), value, namespaceUri));
     }
 
-    internal void Add(string name, string value, string? namespaceUri) => _attributes.Add(new Attribute(name, new StringOrMemory(value), namespaceUri));
+    internal void Add(string name, string value, string? namespaceUri) => Add(name, new StringOrMemory(value), namespaceUri);
+
+    internal void Add(string name, StringOrMemory value, string? namespaceUri) => _attributes.Add(new Attribute(name, value, namespaceUri));
+
+    /// <summary>The namespace of the attribute at this index: null for most, XLink's for a foreign xlink:href.</summary>
+    public string? AttributeNamespace(int index) => _attributes[index].NamespaceUri;
 
     // The kinds of element the tree builder treats apart (it asks by interface).
     internal sealed class Meta(string name, NodeFlags flags) : PageElement(PageTree.Html, name, flags), IConstructableMetaElement
@@ -583,6 +588,17 @@ internal static class PageTree
     /// buffer until they are read: use the tree before the buffer is used again, then call <see cref="Release"/>.
     /// </summary>
     public static PageDocument Parse(char[] chars, int count)
+    {
+        if (StrictPageReader.TryRead(chars, count) is { } strict)
+        {
+            return strict;
+        }
+
+        return Build(chars, count);
+    }
+
+    /// <summary>The page's tree as AngleSharp's tree builder makes it (what <see cref="Parse"/> gives a page the strict reader declines).</summary>
+    internal static PageDocument Build(char[] chars, int count)
     {
         PageDocument? document = null;
         try
