@@ -98,43 +98,57 @@ internal sealed class SiteFile
     public int Length { get; }
 
     /// <summary>
-    /// The file's bytes in <paramref name="buffer"/> (made larger when too small) rather than in a new array:
-    /// checking a site reads hundreds of megabytes of pages, one at a time, and a new array for each was
-    /// garbage the collector had to sweep. Returns how many bytes there are.
+    /// The text of a text file decoded into <paramref name="chars"/> (made larger when too small), without
+    /// first holding its bytes whole: a file on disk is read and decoded a block at a time. Returns how many
+    /// characters there are. (Checking the 10,000-page benchmark read each full report, 23 and 37 MB, into
+    /// a new byte array before decoding it into a new char array; that was a fifth of the checks' start.)
     /// </summary>
-    public int ReadInto(ref byte[] buffer)
+    public int DecodeInto(ref char[] chars)
     {
-        if (_chunks is { } chunks)
+        // UTF-8 never has fewer bytes than characters: the byte count is room enough.
+        if (chars.Length < Length)
         {
-            Grow(ref buffer, Length);
-            chunks.Sequence().CopyTo(buffer);
-            return Length;
+            chars = GC.AllocateUninitializedArray<char>(Math.Max(Length, Math.Min(chars.Length * 2, Array.MaxLength)));
         }
 
         if (_bytes is not null)
         {
-            Grow(ref buffer, _bytes.Length);
-            _bytes.CopyTo(buffer, 0);
-            return _bytes.Length;
+            return Utf8.GetChars(_bytes, chars);
+        }
+
+        var decoder = Utf8.GetDecoder();
+        var count = 0;
+        if (_chunks is { } chunks)
+        {
+            foreach (var chunk in chunks.Sequence())
+            {
+                count += decoder.GetChars(chunk.Span, chars.AsSpan(count), flush: false);
+            }
+
+            return count + decoder.GetChars([], chars.AsSpan(count), flush: true);
         }
 
         using var handle = File.OpenHandle(_writtenAt!);
-        var length = checked((int)RandomAccess.GetLength(handle));
-        Grow(ref buffer, length);
-        var read = 0;
-        while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read) is var n and > 0)
+        var block = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
         {
-            read += n;
+            long offset = 0;
+            while (RandomAccess.Read(handle, block, offset) is var read and > 0)
+            {
+                if (offset + read > Length)
+                {
+                    throw new IOException($"{_writtenAt} grew while it was read");
+                }
+
+                offset += read;
+                count += decoder.GetChars(block.AsSpan(0, read), chars.AsSpan(count), flush: false);
+            }
+
+            return count + decoder.GetChars([], chars.AsSpan(count), flush: true);
         }
-
-        return read;
-    }
-
-    private static void Grow(ref byte[] buffer, int length)
-    {
-        if (buffer.Length < length)
+        finally
         {
-            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+            ArrayPool<byte>.Shared.Return(block);
         }
     }
 

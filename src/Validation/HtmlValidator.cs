@@ -102,37 +102,26 @@ internal static class HtmlValidator
         return facts;
     }
 
-    // Each thread reads its pages' bytes and decodes their text into buffers of its own, used again for the
-    // next page: a page's tree is dropped before its thread parses another, and nothing kept of a page (its
-    // facts, its findings) refers to the text. A new array and a new string for every page made the site's
-    // 350 MB of pages (10,000-page benchmark) garbage twice over, once as bytes and once as text.
-    [ThreadStatic] private static byte[]? t_bytes;
+    // Each thread decodes its pages into a buffer of its own, used again for the next page: a page's tree is
+    // dropped before its thread parses another, and nothing kept of a page (its facts, its findings) refers to
+    // the text. A new string for every page made the site's 350 MB of pages (10,000-page benchmark) garbage.
     [ThreadStatic] private static char[]? t_chars;
 
-    // A page larger than this (the full report, tens of megabytes) gets arrays of its own, not kept after it.
+    // A page larger than this (the full report, tens of megabytes) gets an array of its own, not kept after it.
     private const int KeptBufferLimit = 1 << 20;
 
     private static (PageDocument Document, bool Large) Parse(SiteFile file)
     {
         var large = file.Length > KeptBufferLimit;
-        var bytes = large ? [] : t_bytes ?? [];
-        var length = file.ReadInto(ref bytes);
         var chars = large ? [] : t_chars ?? [];
-        if (chars.Length < length)
-        {
-            chars = new char[Math.Max(length, chars.Length * 2)]; // UTF-8 never has fewer bytes than characters
-        }
-
-        var count = Utf8.GetChars(bytes, 0, length, chars, 0);
+        var count = file.DecodeInto(ref chars);
         if (!large)
         {
-            (t_bytes, t_chars) = (bytes, chars);
+            t_chars = chars;
         }
 
         return (PageTree.Parse(chars, count), large);
     }
-
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private static PageFacts FactsOf(PageUnderTest page, SiteExpectations expectations)
     {
