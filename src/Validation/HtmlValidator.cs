@@ -84,7 +84,8 @@ internal static class HtmlValidator
     {
         // Without source references: a finding's line and column are found when it is reported (see Position).
         var (document, large) = Parse(file);
-        var page = new PageUnderTest(file.Path, document, file.Source, file.Lang);
+        // A large page's index gets lists of its own, not kept after it (as its text does).
+        var page = new PageUnderTest(file.Path, document, file.Source, file.Lang, large ? null : t_index ??= new ElementIndex());
         foreach (var rule in Rules)
         {
             rule.CheckPage(page, expectations, reporter);
@@ -106,6 +107,9 @@ internal static class HtmlValidator
     // dropped before its thread parses another, and nothing kept of a page (its facts, its findings) refers to
     // the text. A new string for every page made the site's 350 MB of pages (10,000-page benchmark) garbage.
     [ThreadStatic] private static char[]? t_chars;
+
+    // The same for the index of a page's elements: nothing kept of a page refers to its lists.
+    [ThreadStatic] private static ElementIndex? t_index;
 
     // A page larger than this (the full report, tens of megabytes) gets an array of its own, not kept after it.
     private const int KeptBufferLimit = 1 << 20;

@@ -22,12 +22,20 @@ namespace Microsite.Validation;
 /// </summary>
 internal abstract class PageNode : IConstructableNode
 {
-    private List<PageNode>? _children;
+    // The children in an array of their own rather than a List: the list object and its spare room were a
+    // tenth of the checks' allocation. StrictPageReader gives each element an array of its children's number.
+    private PageNode[]? _items;
+    private int _count;
 
     public PageNode? Parent { get; private set; }
 
     /// <summary>Elements and text, in document order (comments are not kept; a document also holds its doctype).</summary>
-    public IReadOnlyList<PageNode> ChildNodes => (IReadOnlyList<PageNode>?)_children ?? [];
+    public IReadOnlyList<PageNode> ChildNodes => _count == 0 ? Array.Empty<PageNode>() : new ArraySegment<PageNode>(_items!, 0, _count);
+
+    /// <summary>How many children there are (the walks read them by index, without a list around them).</summary>
+    internal int ChildCount => _count;
+
+    internal PageNode ChildAt(int index) => _items![index];
 
     /// <summary>The text of every descendant, in document order, as the DOM's textContent.</summary>
     public string TextContent
@@ -60,10 +68,9 @@ internal abstract class PageNode : IConstructableNode
 
         while (stack.TryPop(out var top))
         {
-            var children = top.Node.ChildNodes;
-            if (top.Next < children.Count)
+            if (top.Next < top.Node.ChildCount)
             {
-                var child = children[top.Next];
+                var child = top.Node.ChildAt(top.Next);
                 stack.Push((top.Node, top.Next + 1));
                 yield return child;
                 if (child is not PageElement { IsTemplate: true })
@@ -95,7 +102,7 @@ internal abstract class PageNode : IConstructableNode
 
     void IConstructableNode.RemoveChild(IConstructableNode child)
     {
-        var index = _children?.IndexOf((PageNode)child) ?? -1;
+        var index = _items is null ? -1 : Array.IndexOf(_items, (PageNode)child, 0, _count);
         if (index >= 0)
         {
             ((IConstructableNode)this).RemoveNode(index, child);
@@ -105,34 +112,35 @@ internal abstract class PageNode : IConstructableNode
     void IConstructableNode.RemoveNode(int index, IConstructableNode child)
     {
         child.Parent = null;
-        _children!.RemoveAt(index);
+        _count--;
+        Array.Copy(_items!, index + 1, _items!, index, _count - index);
+        _items![_count] = null!;
     }
 
     void IConstructableNode.InsertNode(int index, IConstructableNode child) => Insert(index, (PageNode)child);
 
-    void IConstructableNode.AddNode(IConstructableNode child) => Insert(_children?.Count ?? 0, (PageNode)child);
+    void IConstructableNode.AddNode(IConstructableNode child) => Insert(_count, (PageNode)child);
 
     // Adjacent text is one text node, as in the DOM: appended to the last one, or to a neighbour.
     void IConstructableNode.AppendText(StringOrMemory text, bool emitWhiteSpaceOnly)
     {
-        if (_children is [.., PageText last])
+        if (_count > 0 && _items![_count - 1] is PageText last)
         {
             last.Append(text);
         }
         else
         {
-            Insert(_children?.Count ?? 0, new PageText(text));
+            Insert(_count, new PageText(text));
         }
     }
 
     void IConstructableNode.InsertText(int index, StringOrMemory text, bool emitWhiteSpaceOnly)
     {
-        var children = _children ?? [];
-        if (index > 0 && index <= children.Count && children[index - 1] is PageText before)
+        if (index > 0 && index <= _count && _items![index - 1] is PageText before)
         {
             before.Append(text);
         }
-        else if (index >= 0 && index < children.Count && children[index] is PageText after)
+        else if (index >= 0 && index < _count && _items![index] is PageText after)
         {
             after.Prepend(text);
         }
@@ -142,23 +150,48 @@ internal abstract class PageNode : IConstructableNode
         }
     }
 
-    protected virtual void Insert(int index, PageNode child)
+    private void Insert(int index, PageNode child)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, (uint)_count, nameof(index));
         child.Parent = this;
-        (_children ??= []).Insert(index, child);
+        if (_items is null || _count == _items.Length)
+        {
+            Array.Resize(ref _items, System.Math.Max(4, _count * 2));
+        }
+
+        Array.Copy(_items, index, _items, index + 1, _count - index);
+        _items[index] = child;
+        _count++;
     }
 
-    internal List<PageNode> Children => _children ??= [];
+    /// <summary>All the children at once, once their number is known (see StrictPageReader).</summary>
+    internal void SetChildren(List<PageNode> children)
+    {
+        _items = children.Count == 0 ? null : children.ToArray();
+        _count = children.Count;
+        foreach (var child in children)
+        {
+            child.Parent = this;
+        }
+    }
+
+    internal void ClearChildren() => (_items, _count) = (null, 0);
 
     private readonly struct NodeList(PageNode node) : IConstructableNodeList
     {
-        public IConstructableNode this[int index] => node.Children[index];
+        public IConstructableNode this[int index] => index < node._count ? node._items![index] : throw new ArgumentOutOfRangeException(nameof(index));
 
-        public int Length => node._children?.Count ?? 0;
+        public int Length => node._count;
 
-        public void Clear() => node._children?.Clear();
+        public void Clear() => node.ClearChildren();
 
-        public IEnumerator<IConstructableNode> GetEnumerator() => (node._children ?? []).GetEnumerator();
+        public IEnumerator<IConstructableNode> GetEnumerator()
+        {
+            for (var i = 0; i < node._count; i++)
+            {
+                yield return node._items![i];
+            }
+        }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
@@ -168,8 +201,8 @@ internal abstract class PageNode : IConstructableNode
 internal sealed class PageText(StringOrMemory text) : PageNode
 {
     // Most text is one piece; a list only for text the builder adds to (adjacent character tokens).
-    private StringOrMemory _first = text;
-    private List<StringOrMemory>? _more;
+    private ReadOnlyMemory<char> _first = text.Memory;
+    private List<ReadOnlyMemory<char>>? _more;
     private string? _text;
 
     public string Text => _text ??= _more is null ? _first.ToString() : Joined();
@@ -178,14 +211,14 @@ internal sealed class PageText(StringOrMemory text) : PageNode
 
     internal void Append(StringOrMemory text)
     {
-        (_more ??= []).Add(text);
+        (_more ??= []).Add(text.Memory);
         _text = null;
     }
 
     internal void Prepend(StringOrMemory text)
     {
         (_more ??= []).Insert(0, _first);
-        _first = text;
+        _first = text.Memory;
         _text = null;
     }
 
@@ -197,10 +230,10 @@ internal sealed class PageText(StringOrMemory text) : PageNode
             return;
         }
 
-        builder.Append(_first.Memory.Span);
+        builder.Append(_first.Span);
         foreach (var piece in _more ?? [])
         {
-            builder.Append(piece.Memory.Span);
+            builder.Append(piece.Span);
         }
     }
 
@@ -221,33 +254,32 @@ internal sealed class PageDoctype : PageNode
 /// <summary>An element: its namespace, its name in lower case (HTML) and its attributes, first given first.</summary>
 internal class PageElement : PageNode, IConstructableElement
 {
-    private readonly List<Attribute> _attributes = [];
+    // The attributes in one array of structs, not a list of objects: a page of the 10,000-page benchmark has
+    // about 130 elements and 200 attributes, and each object and list was a fifth of the checks' allocation.
+    private Attribute[] _attributes = [];
+    private int _attributeCount;
+    private readonly NodeFlags _flags;
+    private PageTree.BuilderName? _builderName;
 
     internal PageElement(string namespaceUri, string localName, NodeFlags flags)
     {
         NamespaceUri = namespaceUri;
         LocalName = localName;
-        var known = PageTree.Known(namespaceUri, localName);
-        Flags = flags | known.Flags;
-        _nodeName = known.NodeName;
-        // The tree builder asks for these at every step of its scope checks: made once.
-        _builderNamespace = new StringOrMemory(namespaceUri);
-        _builderName = new StringOrMemory(localName);
+        _flags = flags;
     }
-
-    private readonly string _nodeName;
-    private readonly StringOrMemory _builderNamespace;
-    private readonly StringOrMemory _builderName;
 
     public string NamespaceUri { get; }
 
     public string LocalName { get; }
 
-    public int AttributeCount => _attributes.Count;
+    public int AttributeCount => _attributeCount;
 
-    public string AttributeName(int index) => _attributes[index].Name;
+    public string AttributeName(int index) => Slot(index).Name;
 
-    public string AttributeValue(int index) => _attributes[index].Text;
+    public string AttributeValue(int index) => TextOf(ref Slot(index));
+
+    /// <summary>The namespace of the attribute at this index: null for most, XLink's for a foreign xlink:href.</summary>
+    public string? AttributeNamespace(int index) => Slot(index).NamespaceUri;
 
     public string? Id => GetAttribute("id");
 
@@ -255,9 +287,9 @@ internal class PageElement : PageNode, IConstructableElement
     public int Ordinal { get; internal set; } = -1;
 
     /// <summary>The value of the attribute with this name, or null when there is none.</summary>
-    public string? GetAttribute(string name) => Find(name)?.Text;
+    public string? GetAttribute(string name) => IndexOf(name) is var i and >= 0 ? TextOf(ref _attributes[i]) : null;
 
-    public bool HasAttribute(string name) => Find(name) is not null;
+    public bool HasAttribute(string name) => IndexOf(name) >= 0;
 
     /// <summary>The elements below this one, in document order, a template's content stepped over.</summary>
     /// <remarks>
@@ -274,16 +306,16 @@ internal class PageElement : PageNode, IConstructableElement
 
         while (stack.TryPop(out var top))
         {
-            var children = top.Node.ChildNodes;
+            var node = top.Node;
             var next = top.Next;
-            while (next < children.Count && children[next] is not PageElement)
+            while (next < node.ChildCount && node.ChildAt(next) is not PageElement)
             {
                 next++;
             }
 
-            if (next < children.Count)
+            if (next < node.ChildCount)
             {
-                var element = (PageElement)children[next];
+                var element = (PageElement)node.ChildAt(next);
                 stack.Push((top.Node, next + 1));
                 yield return element;
                 if (!element.IsTemplate)
@@ -297,78 +329,111 @@ internal class PageElement : PageNode, IConstructableElement
     /// <summary>An HTML template element, whose content is not part of the page.</summary>
     public bool IsTemplate => LocalName == "template" && NamespaceUri == PageTree.Html;
 
-    protected override string NodeName => _nodeName;
+    // What AngleSharp's tree builder asks of an element, shared by every element of its name and made only for
+    // the pages the builder reads (see StrictPageReader).
+    private PageTree.BuilderName Builder => _builderName ??= PageTree.Known(NamespaceUri, LocalName);
 
-    protected override NodeFlags Flags { get; }
+    protected override string NodeName => Builder.NodeName;
 
-    private Attribute? Find(string name)
+    protected override NodeFlags Flags => _flags | Builder.Flags;
+
+    private ref Attribute Slot(int index)
     {
-        foreach (var attribute in _attributes)
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_attributeCount, nameof(index));
+        return ref _attributes[index];
+    }
+
+    private static string TextOf(ref Attribute attribute) => attribute.Text ??= attribute.Value.ToString();
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _attributeCount; i++)
         {
-            if (attribute.Name == name)
+            if (_attributes[i].Name == name)
             {
-                return attribute;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    private Attribute? Find(ReadOnlySpan<char> name)
+    private int IndexOf(ReadOnlySpan<char> name)
     {
-        foreach (var attribute in _attributes)
+        for (var i = 0; i < _attributeCount; i++)
         {
-            if (name.SequenceEqual(attribute.Name))
+            if (name.SequenceEqual(_attributes[i].Name))
             {
-                return attribute;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    private sealed class Attribute(string name, StringOrMemory value, string? namespaceUri = null) : IConstructableAttr
+    /// <summary>An attribute: its name, its namespace (set on a foreign element's adjusted one: xlink:href is href in XLink's), its value.</summary>
+    private struct Attribute(string name, ReadOnlyMemory<char> value, string? namespaceUri)
     {
-        private string? _text;
+        public readonly string Name = name;
+        public readonly string? NamespaceUri = namespaceUri;
+        public ReadOnlyMemory<char> Value = value; // into the page's text until read
+        public string? Text;
+    }
 
-        public string Name { get; } = name;
+    internal void Add(string name, string value, string? namespaceUri) => Add(name, value.AsMemory(), namespaceUri);
 
-        /// <summary>Set on a foreign element's adjusted attribute (xlink:href is href in the XLink namespace).</summary>
-        public string? NamespaceUri { get; } = namespaceUri;
+    internal void Add(string name, ReadOnlyMemory<char> value, string? namespaceUri)
+    {
+        if (_attributeCount == _attributes.Length)
+        {
+            Array.Resize(ref _attributes, System.Math.Max(2, _attributeCount * 2));
+        }
 
-        public string Text => _text ??= Value.ToString();
+        _attributes[_attributeCount++] = new Attribute(name, value, namespaceUri);
+    }
+
+    /// <summary>The attributes of a new element, all at once (an array of their number).</summary>
+    internal void SetAttributes(List<(string Name, ReadOnlyMemory<char> Value, string? NamespaceUri)> attributes)
+    {
+        _attributes = new Attribute[attributes.Count];
+        _attributeCount = attributes.Count;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            _attributes[i] = new Attribute(attributes[i].Name, attributes[i].Value, attributes[i].NamespaceUri);
+        }
+    }
+
+    // What AngleSharp's tree builder calls while it builds.
+    private sealed class AttributeView(PageElement element, int index) : IConstructableAttr
+    {
+        public StringOrMemory Name => new(element._attributes[index].Name);
 
         public StringOrMemory Value
         {
-            get;
-            set
-            {
-                field = value;
-                _text = null;
-            }
-        } = value;
-
-        StringOrMemory IConstructableAttr.Name => new(Name);
+            get => new(element._attributes[index].Value);
+            set => (element._attributes[index].Value, element._attributes[index].Text) = (value.Memory, null);
+        }
     }
 
     private sealed class Attributes(PageElement element) : IConstructableNamedNodeMap
     {
         private PageElement Element => element;
 
-        public IConstructableAttr? this[StringOrMemory name] => element.Find(name.Memory.Span);
+        public IConstructableAttr? this[StringOrMemory name] => element.IndexOf(name.Memory.Span) is var i and >= 0 ? new AttributeView(element, i) : null;
 
-        public int Length => element._attributes.Count;
+        public int Length => element._attributeCount;
 
         public bool SameAs(IConstructableNamedNodeMap? other)
         {
-            if (other is not Attributes { Element: var them } || them._attributes.Count != element._attributes.Count)
+            if (other is not Attributes { Element: var them } || them._attributeCount != element._attributeCount)
             {
                 return false;
             }
 
-            foreach (var attribute in element._attributes)
+            for (var i = 0; i < element._attributeCount; i++)
             {
-                if (them.Find(attribute.Name) is not { } theirs || !theirs.Value.Memory.Span.SequenceEqual(attribute.Value.Memory.Span))
+                var mine = element._attributes[i];
+                if (them.IndexOf(mine.Name) is not (var j and >= 0) || !them._attributes[j].Value.Span.SequenceEqual(mine.Value.Span))
                 {
                     return false;
                 }
@@ -378,10 +443,9 @@ internal class PageElement : PageNode, IConstructableElement
         }
     }
 
-    // What AngleSharp's tree builder calls while it builds.
-    StringOrMemory IConstructableElement.NamespaceUri => _builderNamespace;
+    StringOrMemory IConstructableElement.NamespaceUri => Builder.Namespace;
 
-    StringOrMemory IConstructableElement.LocalName => _builderName;
+    StringOrMemory IConstructableElement.LocalName => Builder.Name;
 
     StringOrMemory IConstructableElement.Prefix => StringOrMemory.Empty;
 
@@ -393,7 +457,8 @@ internal class PageElement : PageNode, IConstructableElement
 
     void IConstructableElement.SetOwnAttribute(StringOrMemory name, StringOrMemory value) => Set(null, name, value);
 
-    StringOrMemory IConstructableElement.GetAttribute(StringOrMemory namespaceUri, StringOrMemory name) => Find(name.Memory.Span)?.Value ?? StringOrMemory.Empty;
+    StringOrMemory IConstructableElement.GetAttribute(StringOrMemory namespaceUri, StringOrMemory name) =>
+        IndexOf(name.Memory.Span) is var i and >= 0 ? new StringOrMemory(_attributes[i].Value) : StringOrMemory.Empty;
 
     // An attribute given twice is one: the first is kept, as in the DOM.
     void IConstructableElement.SetAttributes(StructAttributes attributes)
@@ -401,14 +466,14 @@ internal class PageElement : PageNode, IConstructableElement
         for (var i = 0; i < attributes.Count; i++)
         {
             var attribute = attributes[i];
-            if (Find(attribute.Name.Memory.Span) is null)
+            if (IndexOf(attribute.Name.Memory.Span) < 0)
             {
-                _attributes.Add(new Attribute(PageTree.Name(attribute.Name.Memory.Span), attribute.Value));
+                Add(PageTree.Name(attribute.Name.Memory.Span), attribute.Value.Memory, null);
             }
         }
     }
 
-    bool IConstructableElement.HasAttribute(StringOrMemory name) => Find(name.Memory.Span) is not null;
+    bool IConstructableElement.HasAttribute(StringOrMemory name) => IndexOf(name.Memory.Span) >= 0;
 
     void IConstructableElement.SetupElement()
     {
@@ -421,9 +486,9 @@ internal class PageElement : PageNode, IConstructableElement
     IConstructableNode IConstructableElement.ShallowCopy()
     {
         var copy = PageTree.Create(NamespaceUri, LocalName, NodeFlags.None);
-        foreach (var attribute in _attributes)
+        for (var i = 0; i < _attributeCount; i++)
         {
-            copy._attributes.Add(new Attribute(attribute.Name, attribute.Value, attribute.NamespaceUri));
+            copy.Add(_attributes[i].Name, _attributes[i].Value, _attributes[i].NamespaceUri);
         }
 
         return copy;
@@ -433,24 +498,18 @@ internal class PageElement : PageNode, IConstructableElement
     private void Set(string? namespaceUri, StringOrMemory name, StringOrMemory value)
     {
         namespaceUri = string.IsNullOrEmpty(namespaceUri) ? null : namespaceUri;
-        foreach (var attribute in _attributes)
+        for (var i = 0; i < _attributeCount; i++)
         {
+            ref var attribute = ref _attributes[i];
             if (attribute.NamespaceUri == namespaceUri && name.Memory.Span.SequenceEqual(attribute.Name))
             {
-                attribute.Value = value;
+                (attribute.Value, attribute.Text) = (value.Memory, null);
                 return;
             }
         }
 
-        _attributes.Add(new Attribute(PageTree.Name(name.Memory.Span), value, namespaceUri));
+        Add(PageTree.Name(name.Memory.Span), value.Memory, namespaceUri);
     }
-
-    internal void Add(string name, string value, string? namespaceUri) => Add(name, new StringOrMemory(value), namespaceUri);
-
-    internal void Add(string name, StringOrMemory value, string? namespaceUri) => _attributes.Add(new Attribute(name, value, namespaceUri));
-
-    /// <summary>The namespace of the attribute at this index: null for most, XLink's for a foreign xlink:href.</summary>
-    public string? AttributeNamespace(int index) => _attributes[index].NamespaceUri;
 
     // The kinds of element the tree builder treats apart (it asks by interface).
     internal sealed class Meta(string name, NodeFlags flags) : PageElement(PageTree.Html, name, flags), IConstructableMetaElement
@@ -560,7 +619,7 @@ internal sealed class PageDocument : PageNode, IConstructableDocument
     {
     }
 
-    void IConstructableDocument.Clear() => Children.Clear();
+    void IConstructableDocument.Clear() => ClearChildren();
 }
 
 /// <summary>Parses a page into <see cref="PageDocument"/> with AngleSharp's HTML5 tree builder.</summary>
@@ -678,24 +737,37 @@ internal static class PageTree
             _ => new PageElement(namespaceUri, localName, flags),
         };
 
+    /// <summary>What the tree builder asks of an element by its name: its flags, its node name, its names as the builder holds them.</summary>
+    internal sealed class BuilderName(NodeFlags flags, string nodeName, string namespaceUri, string localName)
+    {
+        public NodeFlags Flags { get; } = flags;
+
+        public string NodeName { get; } = nodeName;
+
+        // The tree builder asks for these at every step of its scope checks: made once.
+        public StringOrMemory Namespace { get; } = new(namespaceUri);
+
+        public StringOrMemory Name { get; } = new(localName);
+    }
+
     // The tree builder decides scopes, formatting and special elements by each element's flags. They are
     // read off AngleSharp's own element of that name, once per name, so that both trees are built alike.
-    private static readonly ConcurrentDictionary<(string Namespace, string Name), (NodeFlags Flags, string NodeName)> KnownElements = new();
+    private static readonly ConcurrentDictionary<(string Namespace, string Name), BuilderName> KnownElements = new();
 
     [ThreadStatic] private static IDocument? t_reference;
 
-    internal static (NodeFlags Flags, string NodeName) Known(string namespaceUri, string localName) =>
+    internal static BuilderName Known(string namespaceUri, string localName) =>
         KnownElements.GetOrAdd((namespaceUri, localName), static key =>
         {
             try
             {
                 var element = (t_reference ??= Standard.ParseDocument("")).CreateElement(key.Namespace, key.Name);
-                return (((IConstructableNode)element).Flags, element.NodeName);
+                return new BuilderName(((IConstructableNode)element).Flags, element.NodeName, key.Namespace, key.Name);
             }
             catch (DomException)
             {
                 // A name the DOM refuses to create (a stray "<a:b:c>"): an element without special rules.
-                return (NodeFlags.None, key.Namespace == Html ? key.Name.ToUpperInvariant() : key.Name);
+                return new BuilderName(NodeFlags.None, key.Namespace == Html ? key.Name.ToUpperInvariant() : key.Name, key.Namespace, key.Name);
             }
         });
 

@@ -6,7 +6,8 @@ namespace Microsite.Validation;
 /// <summary>A parsed output page and what is known of it; alive only while its own rules run.</summary>
 /// <param name="Path">Path inside the site ("en/review-2022.html").</param>
 /// <param name="Lang">The language the page should be in (html lang), when known.</param>
-internal sealed class PageUnderTest(string path, PageDocument document, string? source, string? lang)
+/// <param name="reuse">An index to fill again instead of a new one (the checks keep one per thread); null for a new one.</param>
+internal sealed class PageUnderTest(string path, PageDocument document, string? source, string? lang, ElementIndex? reuse = null)
 {
     public string Path { get; } = path;
 
@@ -108,9 +109,10 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
     /// <see cref="Reporter.Resolve"/> counts in too), found in one walk that also files each under its name
     /// and its attributes' names.
     /// </summary>
-    public static ElementIndex IndexOf(PageDocument document)
+    public static ElementIndex IndexOf(PageDocument document, ElementIndex? reuse = null)
     {
-        var index = new ElementIndex();
+        var index = reuse ?? new ElementIndex();
+        index.Clear();
         foreach (var element in document.DocumentElement.Descendants().Prepend(document.DocumentElement))
         {
             index.Add(element);
@@ -119,7 +121,7 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
         return index;
     }
 
-    private ElementIndex Index => _index ??= IndexOf(Document);
+    private ElementIndex Index => _index ??= IndexOf(Document, reuse);
 
     private ElementIndex? _index;
     private IReadOnlyList<(PageElement, string?)>? _switches;
@@ -139,6 +141,26 @@ internal sealed class ElementIndex
     public Dictionary<string, List<PageElement>> ByAttribute { get; } = new(StringComparer.Ordinal);
 
     public List<PageElement> EventHandlers { get; } = [];
+
+    /// <summary>
+    /// Empties the index for another page, keeping its lists: made anew for each page, they were a fifth of
+    /// the checks' allocation (250 MB for the 15,000 small pages of the 10,000-page benchmark). A name the
+    /// page does not have keeps an empty list.
+    /// </summary>
+    public void Clear()
+    {
+        All.Clear();
+        EventHandlers.Clear();
+        foreach (var list in ByName.Values)
+        {
+            list.Clear();
+        }
+
+        foreach (var list in ByAttribute.Values)
+        {
+            list.Clear();
+        }
+    }
 
     public void Add(PageElement element)
     {

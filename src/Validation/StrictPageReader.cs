@@ -100,9 +100,8 @@ internal sealed class StrictPageReader
             return null;
         }
 
+        Pop();
         _inHead = false;
-        _open.Clear();
-        Push(html);
         AddSpace(html); // "after head": white space goes into html
         if (OpenSkeleton("body") is not { } body)
         {
@@ -124,6 +123,7 @@ internal sealed class StrictPageReader
         }
 
         AddSpace(body);
+        Pop();
         return _pos == _n ? document : null;
     }
 
@@ -139,7 +139,7 @@ internal sealed class StrictPageReader
         return Attributes(element, foreign: false, out var selfClosing) && !selfClosing ? element : null;
     }
 
-    /// <summary>Reads up to the end tag of <paramref name="until"/>, which must be the open element then.</summary>
+    /// <summary>Reads up to the end tag of <paramref name="until"/>, which must be the open element then (and is left open).</summary>
     private bool Content(PageElement until)
     {
         while (true)
@@ -176,8 +176,7 @@ internal sealed class StrictPageReader
                 _pos = end + 1;
                 if (current == until)
                 {
-                    _open.RemoveAt(_open.Count - 1);
-                    return true;
+                    return true; // still open: the caller closes it
                 }
 
                 Pop();
@@ -426,6 +425,21 @@ internal sealed class StrictPageReader
     /// <summary>The attributes up to the tag's end; whether it ends with "/>".</summary>
     private bool Attributes(PageElement element, bool foreign, out bool selfClosing)
     {
+        _attributes.Clear();
+        if (!ReadAttributes(foreign, out selfClosing))
+        {
+            return false;
+        }
+
+        element.SetAttributes(_attributes);
+        return true;
+    }
+
+    // The attributes of the tag being read, given to its element at the end (as one array of their number).
+    private readonly List<(string Name, ReadOnlyMemory<char> Value, string? NamespaceUri)> _attributes = [];
+
+    private bool ReadAttributes(bool foreign, out bool selfClosing)
+    {
         selfClosing = false;
         Span<char> lower = stackalloc char[256];
         scoped ReadOnlySpan<char> name;
@@ -494,7 +508,7 @@ internal sealed class StrictPageReader
                 value = StringOrMemory.Empty;
             }
 
-            if (!Add(element, name, value, foreign))
+            if (!Add(name, value, foreign))
             {
                 return false;
             }
@@ -539,7 +553,7 @@ internal sealed class StrictPageReader
     }
 
     // A foreign element's attributes as the builder adjusts them: SVG's mixed-case names, and xmlns in its namespace.
-    private static bool Add(PageElement element, ReadOnlySpan<char> name, StringOrMemory value, bool foreign)
+    private bool Add(ReadOnlySpan<char> name, StringOrMemory value, bool foreign)
     {
         string? namespaceUri = null;
         string interned;
@@ -561,12 +575,15 @@ internal sealed class StrictPageReader
             interned = SvgAttributes.GetValueOrDefault(interned, interned);
         }
 
-        if (element.HasAttribute(interned))
+        foreach (var attribute in _attributes)
         {
-            return false; // the first of two is kept; rare enough to leave to the builder
+            if (attribute.Name == interned)
+            {
+                return false; // the first of two is kept; rare enough to leave to the builder
+            }
         }
 
-        element.Add(interned, value, namespaceUri);
+        _attributes.Add((interned, value.Memory, namespaceUri));
         return true;
     }
 
@@ -827,14 +844,25 @@ internal sealed class StrictPageReader
             && codePoint is not (>= 0xFDD0 and <= 0xFDEF) && (codePoint & 0xFFFE) != 0xFFFE;
     }
 
+    // The children of each open element, given to it when it closes: an array of their number (see PageNode).
+    private readonly List<List<PageNode>> _children = [];
+
     private void Push(PageElement element)
     {
         _open.Add(element);
+        if (_children.Count < _open.Count)
+        {
+            _children.Add([]);
+        }
+
         Count(element, 1);
     }
 
     private void Pop()
     {
+        var children = _children[_open.Count - 1];
+        Current.SetChildren(children);
+        children.Clear();
         Count(Current, -1);
         _open.RemoveAt(_open.Count - 1);
     }
@@ -873,10 +901,38 @@ internal sealed class StrictPageReader
         }
     }
 
-    private static void Add(PageNode parent, PageNode child) => ((IConstructableNode)parent).AddNode((IConstructableNode)child);
+    private void Add(PageNode parent, PageNode child)
+    {
+        if (_open.Count > 0 && parent == Current)
+        {
+            _children[_open.Count - 1].Add(child);
+        }
+        else
+        {
+            ((IConstructableNode)parent).AddNode((IConstructableNode)child);
+        }
+    }
 
     // Appended to the parent's last text, as the builder does: adjacent text is one node (comments are not kept).
-    private static void AddText(PageNode parent, StringOrMemory text) => ((IConstructableNode)parent).AppendText(text, true);
+    private void AddText(PageNode parent, StringOrMemory text)
+    {
+        if (_open.Count > 0 && parent == Current)
+        {
+            var children = _children[_open.Count - 1];
+            if (children.Count > 0 && children[^1] is PageText last)
+            {
+                last.Append(text);
+            }
+            else
+            {
+                children.Add(new PageText(text));
+            }
+        }
+        else
+        {
+            ((IConstructableNode)parent).AppendText(text, true);
+        }
+    }
 
     private bool Skip(string text, bool ignoreCase)
     {
