@@ -5,18 +5,18 @@ using Microsite.Validation;
 namespace Microsite.Tests.Unit;
 
 /// <summary>
-/// <see cref="StrictPageReader"/> reads the pages Microsite writes without AngleSharp's tree builder. It
+/// <see cref="StrictPageParser"/> reads the pages Microsite writes without AngleSharp's tree builder. It
 /// must give the builder's tree, node for node, whenever it reads a page at all. The tests check that on
 /// every real page, on markup that takes each of its paths, and on thousands of real pages altered at
 /// random, where any page it reads but gets wrong fails. The real pages must also all be read by it: the
 /// checks are fast only if they are.
 /// </summary>
-public class StrictPageReaderTests
+public class StrictPageParserTests
 {
     private const string Head = "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>T</title>\n</head>\n<body class=\"b\">\n";
     private const string Tail = "\n</body>\n</html>\n";
 
-    // Bodies the reader must read, each as the builder does: the shapes of Microsite's own pages.
+    // Bodies the parser must read, each as the builder does: the shapes of Microsite's own pages.
     public static TheoryData<string> Read => new(
         "<main><h1 id=\"a\">x</h1><p>one <a href=\"b.html#c\" class=\"term\">two</a> <strong>three</strong></p></main>",
         "<table>\n<caption>c</caption>\n<thead>\n<tr>\n<th scope=\"col\">h</th>\n</tr>\n</thead>\n<tbody>\n<tr><td>1</td><td><em>2</em></td></tr>\n</tbody>\n</table>",
@@ -34,7 +34,7 @@ public class StrictPageReaderTests
     public void Reads_microsites_markup_as_the_tree_builder_does(string body)
     {
         var html = Head + body + Tail;
-        var strict = StrictPageReader.TryRead(html.ToCharArray(), html.Length, out var at);
+        var strict = StrictPageParser.TryRead(html.ToCharArray(), html.Length, out var at);
 
         Assert.True(strict is not null, $"declined at {at}: {html[Math.Max(0, at - 60)..Math.Min(html.Length, at + 30)]}");
         Assert.Equal(Shape(Built(html)), Shape(strict));
@@ -85,14 +85,14 @@ public class StrictPageReaderTests
     {
         foreach (var page in RealPages())
         {
-            var strict = StrictPageReader.TryRead(page.Content.ToCharArray(), page.Content.Length, out var at);
+            var strict = StrictPageParser.TryRead(page.Content.ToCharArray(), page.Content.Length, out var at);
             Assert.True(strict is not null, $"{page.Path} is declined at {at}: {page.Content[Math.Max(0, at - 80)..Math.Min(page.Content.Length, at + 40)]}");
             Assert.Equal(Shape(Built(page.Content)), Shape(strict));
         }
     }
 
     // Real pages altered at random: a tag, an end tag, a reference or a comment inserted, a tag removed or
-    // given twice. Whatever the reader reads must be the builder's tree.
+    // given twice. Whatever the parser reads must be the builder's tree.
     [Fact]
     public void Real_pages_altered_at_random_are_declined_or_read_as_the_tree_builder_reads_them()
     {
@@ -115,7 +115,7 @@ public class StrictPageReaderTests
                 var actual = Shape(strict);
                 if (expected != actual)
                 {
-                    Assert.Fail($"altered page {i} read otherwise than the builder:\n{FirstDifference(expected, actual)}");
+                    Assert.Fail($"altered page {i} parsed otherwise than by the builder:\n{FirstDifference(expected, actual)}");
                 }
             }
             else
@@ -204,7 +204,7 @@ public class StrictPageReaderTests
         }
     }
 
-    private static PageDocument? Strict(string html) => StrictPageReader.TryRead(html.ToCharArray(), html.Length);
+    private static PageDocument? Strict(string html) => StrictPageParser.TryRead(html.ToCharArray(), html.Length);
 
     private static PageDocument Built(string html) => PageTree.Build(html.ToCharArray(), html.Length);
 
@@ -218,7 +218,7 @@ public class StrictPageReaderTests
 
     // Every node in document order, a line each: elements with namespace, name and attributes (with their
     // namespaces), text nodes as they are split. Two trees are the same when their shapes are.
-    internal static string Shape(PageDocument document)
+    private static string Shape(PageDocument document)
     {
         var text = new StringBuilder();
         Write(document, 0);
@@ -263,6 +263,6 @@ public class StrictPageReaderTests
         }
 
         string Around(string[] lines) => string.Join('\n', lines[Math.Max(0, i - 3)..Math.Min(lines.Length, i + 3)]);
-        return $"builder:\n{Around(e)}\nreader:\n{Around(a)}";
+        return $"builder:\n{Around(e)}\nstrict parser:\n{Around(a)}";
     }
 }
