@@ -16,23 +16,24 @@ namespace Microsite.Validation;
 /// On the pages it takes, the builder's rules have nothing to repair. There is a doctype, then html,
 /// head and body, each opened and closed in the source. Every end tag closes the element opened last.
 /// No element sits where the builder would close or move something first. The tree the builder makes
-/// of such a page is then the tree the tags spell. This reader builds that tree and declines at the
+/// of such a page is then the tree the tags spell. This parser builds that tree and declines at the
 /// first thing that could make the builder's tree differ. It declines:
 /// - tags the builder closes or moves (block elements inside a p, misnesting, nested links or buttons,
 ///   table parts outside their parents, text in a table);
 /// - markup read in other tokenizer states (comments it cannot bound, CDATA, textarea, template);
-/// - character references other than complete ones;
+/// - character references read otherwise without their ";" (a legacy name such as "&copy"), numeric
+///   ones the tokenizer replaces;
 /// - CR and NUL, which the input stream rewrites;
 /// - any element it does not list, and any foreign name the builder would adjust.
 /// </para>
 /// <para>
-/// It is an optimisation, not a second parser to trust: on the 15,000 small pages of the 10,000-page
-/// benchmark, the builder took most of the checks' time, and this reader builds the same trees in a
-/// fraction of it. Tests hold it to the builder's tree on every real page and on thousands of altered ones
-/// (<c>StrictPageReaderTests</c>). A page it declines is still checked, by the builder.
+/// It is an optimisation, never a second opinion: on the 15,000 small pages of the 10,000-page benchmark,
+/// the builder took most of the checks' time, and this parser builds the same trees in a fraction of it.
+/// Tests hold it to the builder's tree on every real page and on thousands of altered ones
+/// (<c>StrictPageParserTests</c>). A page it declines is still checked, by the builder.
 /// </para>
 /// </remarks>
-internal sealed class StrictPageReader
+internal sealed class StrictPageParser
 {
     private const string XmlNs = "http://www.w3.org/2000/xmlns/";
 
@@ -47,12 +48,12 @@ internal sealed class StrictPageReader
 
     private StringBuilder? _decoded;
 
-    private StrictPageReader(char[] chars, int count) => (_s, _n) = (chars, count);
+    private StrictPageParser(char[] chars, int count) => (_s, _n) = (chars, count);
 
     /// <summary>The page's tree, its text pointing into <paramref name="chars"/>; null when the tree builder must read it.</summary>
     public static PageDocument? TryRead(char[] chars, int count) => TryRead(chars, count, out _);
 
-    /// <param name="declinedAt">Where in the text the reader stopped, when it declines (for tests and tracing).</param>
+    /// <param name="declinedAt">Where in the text the parser stopped, when it declines (for tests and tracing).</param>
     public static PageDocument? TryRead(char[] chars, int count, out int declinedAt)
     {
         // The input stream turns CR and CR LF into LF and NUL into U+FFFD before anything reads it.
@@ -62,9 +63,9 @@ internal sealed class StrictPageReader
             return null;
         }
 
-        var reader = new StrictPageReader(chars, count);
-        var document = reader.Document();
-        declinedAt = document is null ? reader._pos : -1;
+        var parser = new StrictPageParser(chars, count);
+        var document = parser.Document();
+        declinedAt = document is null ? parser._pos : -1;
         return document;
     }
 
