@@ -47,6 +47,7 @@ internal sealed class StrictPageParser
     private int _paragraphs, _links, _buttons, _forms;
 
     private StringBuilder? _decoded;
+    private char[]? _lower;
 
     private StrictPageParser(char[] chars, int count) => (_s, _n) = (chars, count);
 
@@ -442,8 +443,7 @@ internal sealed class StrictPageParser
     private bool ReadAttributes(bool foreign, out bool selfClosing)
     {
         selfClosing = false;
-        Span<char> lower = stackalloc char[256];
-        scoped ReadOnlySpan<char> name;
+        ReadOnlySpan<char> name;
         while (true)
         {
             SkipSpace();
@@ -488,8 +488,10 @@ internal sealed class StrictPageParser
             name = _s.AsSpan(start, _pos - start);
             if (upper)
             {
-                System.Text.Ascii.ToLower(name, lower, out var written);
-                name = lower[..written];
+                // Made only for a page that has such a name (an SVG's viewBox): a stackalloc cleared it for every tag.
+                _lower ??= new char[256];
+                System.Text.Ascii.ToLower(name, _lower, out var written);
+                name = _lower.AsSpan(0, written);
             }
             var afterName = _pos;
             SkipSpace();
