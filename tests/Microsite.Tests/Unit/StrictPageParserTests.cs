@@ -102,7 +102,7 @@ public class StrictPageParserTests
         for (var i = 0; i < 3000; i++)
         {
             var html = pages[random.Next(pages.Count)];
-            var changes = 1 + random.Next(2);
+            var changes = random.Next(4) == 0 ? 2 : 1;
             for (var c = 0; c < changes; c++)
             {
                 html = Alter(html, random);
@@ -125,7 +125,7 @@ public class StrictPageParserTests
         }
 
         // Both paths must be taken many times for the comparison to mean anything.
-        Assert.True(read > 500 && declined > 500, $"{read} read, {declined} declined");
+        Assert.True(read > 400 && declined > 400, $"{read} read, {declined} declined"); // 665 and 2,335 when written
     }
 
     private static readonly string[] Names =
