@@ -59,6 +59,32 @@ public class ElementIndexTests
         Assert.Equal(["p", "p", "div", "li", "li", "circle"], merged.Select(e => e.LocalName));
     }
 
+    // The checks fill one index per thread again for each page (HtmlValidator): what the last page filed
+    // must not show through, and each element must get its place on the new page.
+    [Fact]
+    public void An_index_filled_again_holds_the_new_pages_elements_alone()
+    {
+        const string other = "<!DOCTYPE html><html lang=\"en\"><head><title>U</title></head><body><main><p id=\"q\">one</p><a href=\"x.html\" onclick=\"go()\">x</a></main></body></html>";
+        var reused = PageUnderTest.IndexOf(Parse(Tricky));
+        var fresh = PageUnderTest.IndexOf(Parse(other));
+
+        Assert.Same(reused, PageUnderTest.IndexOf(Parse(other), reused));
+
+        Assert.Equal(fresh.All.Select(e => e.LocalName + "#" + e.Id), reused.All.Select(e => e.LocalName + "#" + e.Id));
+        Assert.All(reused.All.Select((e, i) => (e, i)), p => Assert.Equal(p.i, p.e.Ordinal));
+        foreach (var (lists, expected) in new[] { (reused.ByName, fresh.ByName), (reused.ByAttribute, fresh.ByAttribute) })
+        {
+            Assert.Contains(lists.Keys, key => !expected.ContainsKey(key)); // the first page's names are still filed…
+            foreach (var (key, list) in lists)
+            {
+                // …with nothing under them, and the new page's elements under its own.
+                Assert.Equal(expected.GetValueOrDefault(key)?.Select(e => e.Ordinal) ?? [], list.Select(e => e.Ordinal));
+            }
+        }
+
+        Assert.Equal(["a"], reused.EventHandlers.Select(e => e.LocalName));
+    }
+
     [Fact]
     public void A_page_nested_a_hundred_thousand_levels_deep_is_walked_without_overflowing_the_stack()
     {
