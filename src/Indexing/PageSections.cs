@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
@@ -71,9 +72,22 @@ internal static class PageSections
                 return;
             }
 
-            var text = string.Join("\n", blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>())
-                .Select(l => MarkdownText.Of(l.Inline)));
-            sections.Add(new PageSection(id, title, line, text, blocks.Count(b => b is ParagraphBlock), blocks.Where(b => b is not FootnoteGroup).ToList())
+            // The leaves' text, a line each, in one builder (a string for each leaf first was a tenth of
+            // the index's allocation).
+            var text = new StringBuilder();
+            var first = true;
+            foreach (var leaf in blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>()))
+            {
+                if (!first)
+                {
+                    text.Append('\n');
+                }
+
+                first = false;
+                MarkdownText.AppendTo(text, leaf.Inline);
+            }
+
+            sections.Add(new PageSection(id, title, line, text.ToString(), blocks.Count(b => b is ParagraphBlock), blocks.Where(b => b is not FootnoteGroup).ToList())
             {
                 Page = page,
                 Spans = blocks.Select(b => b.Span).ToArray(),

@@ -11,6 +11,10 @@ namespace Microsite.Markdown;
 /// </summary>
 internal static class MarkdownText
 {
+    // Each thread's builder, used again: the index asks for the text of every paragraph of the site, and a
+    // builder for each was a tenth of the allocation of its first stages (`perf`, 20,000 pages).
+    [ThreadStatic] private static StringBuilder? t_builder;
+
     public static string Of(ContainerInline? inline)
     {
         if (inline is null)
@@ -18,7 +22,27 @@ internal static class MarkdownText
             return "";
         }
 
-        var builder = new StringBuilder();
+        var builder = t_builder ?? new StringBuilder();
+        t_builder = null; // taken while it is used
+        builder.Clear();
+        AppendTo(builder, inline);
+        var text = builder.ToString();
+        if (builder.Capacity <= 64 * 1024)
+        {
+            t_builder = builder; // a very long paragraph's builder is not kept
+        }
+
+        return text;
+    }
+
+    /// <summary>The plain text of the inlines, appended to <paramref name="builder"/>.</summary>
+    public static void AppendTo(StringBuilder builder, ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return;
+        }
+
         foreach (var node in inline.Descendants<Inline>())
         {
             switch (node)
@@ -46,7 +70,5 @@ internal static class MarkdownText
                     break;
             }
         }
-
-        return builder.ToString();
     }
 }
