@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsite.Content;
@@ -11,8 +12,24 @@ namespace Microsite.Indexing;
 /// </summary>
 internal static class TranslationHashes
 {
-    public static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n").Trim())))[..12];
+    public static string Hash(string text)
+    {
+        // The text's UTF-8 in a rented buffer and the first 6 bytes of the hash as hex: every page's and every
+        // section's text is hashed at each build, and a new byte array for each (and the hash's 64 hex
+        // characters, cut to 12) was garbage the size of the site's Markdown.
+        var normal = text.Replace("\r\n", "\n").AsSpan().Trim();
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(normal.Length));
+        try
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, Encoding.UTF8.GetBytes(normal, buffer)), hash);
+            return Convert.ToHexStringLower(hash[..6]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// Every section's hash by its key: the id, and for the second and later sections with the same id
