@@ -105,14 +105,9 @@ internal sealed class SiteFile
     /// </summary>
     public int DecodeInto(ref char[] chars)
     {
-        // UTF-8 never has fewer bytes than characters: the byte count is room enough.
-        if (chars.Length < Length)
-        {
-            chars = GC.AllocateUninitializedArray<char>(Math.Max(Length, Math.Min(chars.Length * 2, Array.MaxLength)));
-        }
-
         if (_bytes is not null)
         {
+            Room(ref chars, _bytes.Length);
             return Utf8.GetChars(_bytes, chars);
         }
 
@@ -120,6 +115,7 @@ internal sealed class SiteFile
         var count = 0;
         if (_chunks is { } chunks)
         {
+            Room(ref chars, Length);
             foreach (var chunk in chunks.Sequence())
             {
                 count += decoder.GetChars(chunk.Span, chars.AsSpan(count), flush: false);
@@ -128,18 +124,16 @@ internal sealed class SiteFile
             return count + decoder.GetChars([], chars.AsSpan(count), flush: true);
         }
 
+        // As long as the file is now: a folder `check` reads may have changed since it was listed.
         using var handle = File.OpenHandle(_writtenAt!);
+        var length = checked((int)RandomAccess.GetLength(handle));
+        Room(ref chars, length);
         var block = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
             long offset = 0;
-            while (RandomAccess.Read(handle, block, offset) is var read and > 0)
+            while (offset < length && RandomAccess.Read(handle, block.AsSpan(0, (int)Math.Min(block.Length, length - offset)), offset) is var read and > 0)
             {
-                if (offset + read > Length)
-                {
-                    throw new IOException($"{_writtenAt} grew while it was read");
-                }
-
                 offset += read;
                 count += decoder.GetChars(block.AsSpan(0, read), chars.AsSpan(count), flush: false);
             }
@@ -149,6 +143,16 @@ internal sealed class SiteFile
         finally
         {
             ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+
+    // UTF-8 never has fewer bytes than characters: the byte count is room enough. Not cleared: every
+    // character read is written first.
+    private static void Room(ref char[] chars, int bytes)
+    {
+        if (chars.Length < bytes)
+        {
+            chars = GC.AllocateUninitializedArray<char>(Math.Max(bytes, (int)Math.Min(chars.Length * 2L, Array.MaxLength)));
         }
     }
 

@@ -61,4 +61,27 @@ public class SiteFileTests
             File.Delete(path);
         }
     }
+
+    // `check` lists a folder's files, then reads each when it checks it: one changed in between is read as it is then.
+    [Fact]
+    public void A_file_on_disk_that_changed_since_it_was_listed_is_read_as_it_is_now()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"microsite-sitefile-{Guid.NewGuid():N}.html");
+        File.WriteAllBytes(path, Text(10));
+        try
+        {
+            var file = SiteFile.OnDisk("a.html", path, null);
+            var now = Text(200_000);
+            File.WriteAllBytes(path, now);
+
+            var chars = Array.Empty<char>();
+            var count = file.DecodeInto(ref chars);
+
+            Assert.Equal(Encoding.UTF8.GetString(now), new string(chars, 0, count));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
