@@ -1,9 +1,9 @@
-using System.Text;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Microsite.Content;
+using Microsite.Core;
 using Microsite.Markdown;
 using Microsite.Markdown.Tables;
 
@@ -74,7 +74,7 @@ internal static class PageSections
 
             // The leaves' text, a line each, in one builder (a string for each leaf first was a tenth of
             // the index's allocation).
-            var text = new StringBuilder();
+            var text = ThreadBuilder.Take();
             var first = true;
             foreach (var leaf in blocks.SelectMany(b => b is LeafBlock l ? [l] : ((ContainerBlock)b).Descendants<LeafBlock>()))
             {
@@ -87,7 +87,7 @@ internal static class PageSections
                 MarkdownText.AppendTo(text, leaf.Inline);
             }
 
-            sections.Add(new PageSection(id, title, line, text.ToString(), blocks.Count(b => b is ParagraphBlock), blocks.Where(b => b is not FootnoteGroup).ToList())
+            sections.Add(new PageSection(id, title, line, ThreadBuilder.Return(text), blocks.Count(b => b is ParagraphBlock), blocks.Where(b => b is not FootnoteGroup).ToList())
             {
                 Page = page,
                 Spans = blocks.Select(b => b.Span).ToArray(),

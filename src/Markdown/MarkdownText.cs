@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Microsite.Core;
 using Microsite.Markdown.Glossary;
 
 namespace Microsite.Markdown;
@@ -11,10 +12,6 @@ namespace Microsite.Markdown;
 /// </summary>
 internal static class MarkdownText
 {
-    // Each thread's builder, used again: the index asks for the text of every paragraph of the site, and a
-    // builder for each was a tenth of the allocation of its first stages (`perf`, 20,000 pages).
-    [ThreadStatic] private static StringBuilder? t_builder;
-
     public static string Of(ContainerInline? inline)
     {
         if (inline is null)
@@ -22,17 +19,9 @@ internal static class MarkdownText
             return "";
         }
 
-        var builder = t_builder ?? new StringBuilder();
-        t_builder = null; // taken while it is used
-        builder.Clear();
+        var builder = ThreadBuilder.Take();
         AppendTo(builder, inline);
-        var text = builder.ToString();
-        if (builder.Capacity <= 64 * 1024)
-        {
-            t_builder = builder; // a very long paragraph's builder is not kept
-        }
-
-        return text;
+        return ThreadBuilder.Return(builder);
     }
 
     /// <summary>The plain text of the inlines, appended to <paramref name="builder"/>.</summary>

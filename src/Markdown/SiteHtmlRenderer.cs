@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using Microsite.Core;
 
 namespace Microsite.Markdown;
 
@@ -29,16 +29,9 @@ internal sealed class SiteHtmlRenderer : HtmlRenderer
     public static string Render(IEnumerable<Block> blocks, RenderContext context, MarkdownPipeline? pipeline = null) =>
         Render((IEnumerable<MarkdownObject>)blocks, context, pipeline);
 
-    // Each thread's builder, used again (taken while in use, so a render within a render gets its own): a new
-    // one for every page, section and side-by-side block grew by a block at a time, a tenth of what layout
-    // allocated outside Fluid (`perf`, 10,000 pages).
-    [ThreadStatic] private static StringBuilder? t_builder;
-
     private static string Render(IEnumerable<MarkdownObject> blocks, RenderContext context, MarkdownPipeline? pipeline)
     {
-        var builder = t_builder ?? new StringBuilder();
-        t_builder = null;
-        builder.Clear();
+        var builder = ThreadBuilder.Take();
         using (var writer = new StringWriter(builder, CultureInfo.CurrentCulture))
         {
             var renderer = new SiteHtmlRenderer(writer, context);
@@ -51,13 +44,7 @@ internal sealed class SiteHtmlRenderer : HtmlRenderer
             writer.Flush();
         }
 
-        var html = builder.ToString();
-        if (builder.Capacity <= 1 << 20)
-        {
-            t_builder = builder; // a full report's part is not kept
-        }
-
-        return html;
+        return ThreadBuilder.Return(builder);
     }
 
     /// <summary>The context of a renderer: ours when the page is written by <see cref="Render"/>, the defaults otherwise.</summary>
