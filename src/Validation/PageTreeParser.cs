@@ -345,19 +345,6 @@ internal class PageElement : PageNode, IConstructableElement
 
     private static string TextOf(ref Attribute attribute) => attribute.Text ??= attribute.Value.ToString();
 
-    private int IndexOf(string name)
-    {
-        for (var i = 0; i < _attributeCount; i++)
-        {
-            if (_attributes[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private int IndexOf(ReadOnlySpan<char> name)
     {
         for (var i = 0; i < _attributeCount; i++)

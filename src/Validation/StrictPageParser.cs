@@ -288,16 +288,22 @@ internal sealed class StrictPageParser
         var current = Current;
         if (current.NamespaceUri == PageTree.Svg)
         {
-            return SvgStart(name, current);
+            // In an SVG title or desc, a start tag is read as HTML.
+            return current.LocalName is not ("title" or "desc") && SvgElements.Contains(name) && Svg(name, current);
         }
 
-        if (!Kinds.TryGetValue(name, out var kind) || !Allowed(kind, name, current))
+        if (!Kinds.TryGetValue(name, out var kind) || !Allowed(kind, current))
         {
             return false;
         }
 
-        var element = PageTree.Create(kind == Kind.Svg ? PageTree.Svg : PageTree.Html, name, default);
-        if (!Attributes(element, foreign: kind == Kind.Svg, out var selfClosing))
+        if (kind == Kind.Svg)
+        {
+            return Svg(name, current);
+        }
+
+        var element = PageTree.Create(PageTree.Html, name, default);
+        if (!Attributes(element, foreign: false, out var selfClosing))
         {
             return false;
         }
@@ -306,13 +312,6 @@ internal sealed class StrictPageParser
         switch (kind)
         {
             case Kind.Void or Kind.HeadVoid or Kind.Rule or Kind.Column:
-                return true;
-            case Kind.Svg:
-                if (!selfClosing)
-                {
-                    Push(element);
-                }
-
                 return true;
             case Kind.Style or Kind.Script:
                 return !selfClosing && RawText(element, name, references: false);
@@ -344,7 +343,7 @@ internal sealed class StrictPageParser
     }
 
     /// <summary>Whether the builder would insert this start tag at the current element, closing and moving nothing.</summary>
-    private bool Allowed(Kind kind, string name, PageElement current)
+    private bool Allowed(Kind kind, PageElement current)
     {
         if (_inHead)
         {
@@ -401,14 +400,9 @@ internal sealed class StrictPageParser
         return false;
     }
 
-    private bool SvgStart(string name, PageElement current)
+    /// <summary>An SVG element (the svg itself, or one inside it), closed at once by "/>" as foreign elements are.</summary>
+    private bool Svg(string name, PageElement current)
     {
-        // In an SVG title or desc, a start tag is read as HTML.
-        if (current.LocalName is "title" or "desc" || !SvgElements.Contains(name))
-        {
-            return false;
-        }
-
         var element = PageTree.Create(PageTree.Svg, name, default);
         if (!Attributes(element, foreign: true, out var selfClosing))
         {
@@ -443,7 +437,6 @@ internal sealed class StrictPageParser
     private bool ReadAttributes(bool foreign, out bool selfClosing)
     {
         selfClosing = false;
-        ReadOnlySpan<char> name;
         while (true)
         {
             SkipSpace();
@@ -484,15 +477,16 @@ internal sealed class StrictPageParser
                 return false;
             }
 
-            // The tokenizer lower-cases a name (SVG's viewBox is given back its case below).
-            name = _s.AsSpan(start, _pos - start);
+            // The tokenizer lower-cases a name (SVG's viewBox is given back its case in Add). The buffer is made
+            // only for a page that has such a name.
+            ReadOnlySpan<char> name = _s.AsSpan(start, _pos - start);
             if (upper)
             {
-                // Made only for a page that has such a name (an SVG's viewBox): a stackalloc cleared it for every tag.
                 _lower ??= new char[256];
                 System.Text.Ascii.ToLower(name, _lower, out var written);
                 name = _lower.AsSpan(0, written);
             }
+
             var afterName = _pos;
             SkipSpace();
             StringOrMemory value;
