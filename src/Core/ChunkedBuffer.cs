@@ -133,6 +133,16 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
         return result;
     }
 
+    /// <summary>
+    /// Empties the buffer to be written again, keeping its last chunk (the largest: they double) and
+    /// dropping the others. Only for a buffer whose bytes were copied out (ToArray), never one handed on.
+    /// </summary>
+    public void Reset()
+    {
+        _full.Clear();
+        _used = 0;
+    }
+
     /// <summary>The current chunk, or a new one when it has less room than asked for (at least one byte).</summary>
     private byte[] Reserve(int sizeHint)
     {

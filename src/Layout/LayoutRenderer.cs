@@ -422,8 +422,8 @@ internal static partial class LayoutRenderer
             outer.SetValue("content", content);
             // The page goes straight into the UTF-8 bytes it is served as, not first into a .NET string (two
             // bytes a character) that is then encoded; in chunks, copied once (a full report is tens of MB).
-            var bytes = new ChunkedBuffer();
-            using (var writer = new StreamWriter(bytes, Utf8, PageBuffer, leaveOpen: true))
+            var writer = Utf8PageWriter.Take();
+            try
             {
                 // The templates read only records in memory, so the rendering has completed when it returns;
                 // were it ever to wait, the page waits for it.
@@ -433,11 +433,16 @@ internal static partial class LayoutRenderer
                     rendering.AsTask().GetAwaiter().GetResult();
                 }
             }
+            catch
+            {
+                writer.Return();
+                throw;
+            }
 
             // A page is one array; the few large ones (a full report, a long contents) stay in their chunks.
-            return bytes.Length > LargePage
-                ? SiteFile.Utf8Text(page.Path, bytes, page.HtmlLang, source)
-                : SiteFile.Utf8Text(page.Path, bytes.ToArray(), page.HtmlLang, source);
+            return writer.Length > LargePage
+                ? SiteFile.Utf8Text(page.Path, writer.DetachAndReturn(), page.HtmlLang, source)
+                : SiteFile.Utf8Text(page.Path, writer.ToArrayAndReturn(), page.HtmlLang, source);
         }
 #pragma warning disable CA1031 // a template can fail in many ways at render time; each is the theme's, reported at its file
         catch (Exception e)
@@ -452,10 +457,6 @@ internal static partial class LayoutRenderer
             return null;
         }
     }
-
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    private const int PageBuffer = 16 * 1024;
 
     private const int LargePage = 1 << 20;
 
