@@ -148,7 +148,10 @@ internal static partial class ContentChecks
             }
 
             // Markdig splits an unmatched "[[" into pieces: look at the paragraph's source, less what did take.
+            // Every marker has a bracket or a brace, even one joined up by what is taken out: a paragraph without
+            // any (most of them) is not copied and searched.
             if (node is LeafBlock { Inline: not null } leaf and not CodeBlock
+                && page.SpanAt(leaf.Span).IndexOfAny('[', ']', '{') >= 0
                 && LeftOverSyntax(WellFormed().Replace(page.TextAt(leaf.Span), "")) is { } leftOver)
             {
                 diagnostics.Warning(DiagnosticIds.SyntaxLeftAsText, page.DisplayPath, leaf.Line + 1, leaf.Column + 1,

@@ -50,10 +50,13 @@ internal sealed record SourcePage(
     /// The text a node was parsed from. Markdig's spans can reach past the end of the text (a code fence
     /// left open at the end of a file, found by the fuzz run), so the span is clamped to the text.
     /// </summary>
-    public string TextAt(SourceSpan span)
+    public string TextAt(SourceSpan span) => SpanAt(span).ToString();
+
+    /// <summary>The source text of <paramref name="span"/>, in place (clamped to the text).</summary>
+    public ReadOnlySpan<char> SpanAt(SourceSpan span)
     {
         var start = Math.Clamp(span.Start, 0, Text.Length);
-        return Text[start..Math.Clamp(span.Start + span.Length, start, Text.Length)];
+        return Text.AsSpan(start, Math.Clamp(span.Start + span.Length, start, Text.Length) - start);
     }
 }
 
