@@ -82,7 +82,7 @@ internal sealed class TermMatcher
     public readonly record struct Match(int Start, int Length, string EntryId);
 
     /// <summary>Non-overlapping matches in text order.</summary>
-    public IReadOnlyList<Match> Find(string text)
+    public IReadOnlyList<Match> Find(ReadOnlySpan<char> text)
     {
         List<Match>? candidates = null;
         var node = 0;
@@ -171,7 +171,7 @@ internal sealed class TermMatcher
     private static char Fold(char c) => IsHan(c) ? c : char.ToLowerInvariant(c);
 
     /// <summary>How much of the text a pattern found at <paramref name="at"/> covers (a plural ending included), or null off a word's edges.</summary>
-    internal static int? MatchLength(string text, int at, string pattern)
+    internal static int? MatchLength(ReadOnlySpan<char> text, int at, string pattern)
     {
         if (IsWordChar(pattern[0]) && at > 0 && IsWordChar(text[at - 1]))
         {
@@ -187,7 +187,7 @@ internal sealed class TermMatcher
         if (end < text.Length && char.IsAsciiLetter(pattern[^1]))
         {
             // Plural-tolerant: "pocket park" also matches "pocket parks" (and "consortium"-style aliases cover the rest).
-            if (text.AsSpan(end).StartsWith("es", StringComparison.OrdinalIgnoreCase) && !IsWordCharAt(text, end + 2))
+            if (text[end..].StartsWith("es", StringComparison.OrdinalIgnoreCase) && !IsWordCharAt(text, end + 2))
             {
                 end += 2;
             }
@@ -200,7 +200,7 @@ internal sealed class TermMatcher
         return IsWordCharAt(text, end) ? null : end - at;
     }
 
-    private static bool IsWordCharAt(string text, int index) => index < text.Length && IsWordChar(text[index]);
+    private static bool IsWordCharAt(ReadOnlySpan<char> text, int index) => index < text.Length && IsWordChar(text[index]);
 
     /// <summary>Latin letters and digits form words; Han characters do not (every position is a boundary).</summary>
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || (c > 0x7F && char.IsLetter(c) && !IsHan(c));

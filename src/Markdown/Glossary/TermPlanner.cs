@@ -91,7 +91,7 @@ internal static class TermPlanner
         void Plan(LiteralInline literal)
         {
             List<TermMatcher.Match>? chosen = null;
-            foreach (var match in glossary.Matcher.Find(literal.Content.ToString()))
+            foreach (var match in glossary.Matcher.Find(literal.Content.AsSpan()))
             {
                 // Under the page and section policies only the first use of a term is linked.
                 if (policy != GlossaryLinking.All && !linked.Add(match.EntryId))
