@@ -106,7 +106,8 @@ internal sealed class FileSet
                 }
 
                 var relative = prefix + entry.Name;
-                if (entry.LinkTarget is { } linkTarget)
+                // The listing says which entries are links: only those are asked where they lead (a system call each).
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is { } linkTarget)
                 {
                     var target = Path.GetFullPath(linkTarget, Path.GetDirectoryName(entry.FullName)!);
                     var real = RealPath(target);
