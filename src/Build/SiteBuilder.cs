@@ -136,7 +136,9 @@ internal static class SiteBuilder
         var keep = options.Keep ?? (file => file);
         var search = timer.Beside("search", () => SearchFiles.Create(index, lang => theme.Strings(lang).Glossary)
             .Select(f => keep(SiteFile.Utf8Text(f.Path, f.Output))).ToList());
-        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions));
+        // Without a session each page is laid out once, so its HTML is made where layout asks for it and
+        // dropped with it (render then writes the glossary's definitions only); a session keeps every page's.
+        var rendered = timer.Time("render", () => PageRenderer.Render(index, theme, diagnostics, session?.Pages, session?.Definitions, onDemand: session is null));
         if (diagnostics.HasErrors)
         {
             search.Join(); // nothing is left running once a build has returned
@@ -151,6 +153,12 @@ internal static class SiteBuilder
             .Concat(searchEngineFiles.GetAwaiter().GetResult())
             .Concat(catalog.Originals().Concat(images).Select(f => keep(new SiteFile(f.Path, "", null, null, f.Bytes))))
             .ToList());
+        if (rendered.AnyFailed)
+        {
+            search.Join();
+            return Made.Not(Failed(diagnostics, timer, config, notes)); // as above, found where layout asked for the page
+        }
+
         var files = laidOut.Concat(search.Join())
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         return new Made(files, config, notes);

@@ -8,17 +8,34 @@ using Microsite.Markdown.Glossary;
 
 namespace Microsite.Rendering;
 
-/// <summary>A page's own HTML (no layout yet).</summary>
-internal sealed record RenderedPage(SourcePage Page, string OutputPath, string BodyHtml);
+/// <summary>A page's own HTML (no layout yet), made once, or each time it is asked for (see <see cref="PageRenderer.Render"/>).</summary>
+internal sealed record RenderedPage(SourcePage Page, string OutputPath, Func<string> Html)
+{
+    public RenderedPage(SourcePage page, string outputPath, string bodyHtml)
+        : this(page, outputPath, () => bodyHtml)
+    {
+    }
+
+    public string BodyHtml => Html();
+
+    /// <summary>The same page at the same place with the same HTML, however it is made.</summary>
+    public bool Equals(RenderedPage? other) =>
+        other is not null && EqualityComparer<SourcePage>.Default.Equals(Page, other.Page) && OutputPath == other.OutputPath && BodyHtml == other.BodyHtml;
+
+    // Without the HTML, which an on-demand page would make for it; equal pages still hash alike.
+    public override int GetHashCode() => HashCode.Combine(Page, OutputPath);
+}
 
 /// <summary>Every page's own HTML, and every glossary definition's.</summary>
 internal sealed class RenderedSite
 {
     private readonly Dictionary<SourcePage, RenderedPage> _byPage;
     private readonly Dictionary<(string Lang, string Id), string> _definitions;
+    private readonly Func<bool> _failed;
 
-    public RenderedSite(IReadOnlyList<RenderedPage> pages, IReadOnlyDictionary<(string Lang, string Id), string> definitions)
+    public RenderedSite(IReadOnlyList<RenderedPage> pages, IReadOnlyDictionary<(string Lang, string Id), string> definitions, Func<bool>? failed = null)
     {
+        _failed = failed ?? (() => false);
         Pages = pages;
         _byPage = pages.ToDictionary(p => p.Page, ReferenceEqualityComparer.Instance as IEqualityComparer<SourcePage>);
         _definitions = definitions.ToDictionary(d => d.Key, d => d.Value);
@@ -29,6 +46,9 @@ internal sealed class RenderedSite
     public string Definition(GlossaryEntry entry) => _definitions[(entry.Lang, entry.Id)];
 
     public RenderedPage Of(SourcePage page) => _byPage[page];
+
+    /// <summary>Whether a page rendered on demand (by layout) failed; it was reported at its file.</summary>
+    public bool AnyFailed => _failed();
 }
 
 /// <summary>
@@ -43,19 +63,43 @@ internal static class PageRenderer
     /// build stops before layout); without it the failure is thrown.
     /// </param>
     /// <param name="pageMemo">Pages of an earlier build, reused when neither the page nor what it depends on changed (the preview server).</param>
-    public static RenderedSite Render(SiteIndex index, Theme theme, DiagnosticBag? diagnostics = null, Memo<RenderedPage>? pageMemo = null, Memo<string>? definitionMemo = null)
+    /// <param name="onDemand">
+    /// Each page's HTML is made when it is asked for, where layout asks for it, and not kept (a build that lays
+    /// out each page once). Made here, every page's HTML lived until the last page was laid out: at 10,000
+    /// pages 190 MB of strings, copied by the collector into its older generations and growing the heap.
+    /// A page that fails is reported at its file when it is asked for, and <see cref="RenderedSite.AnyFailed"/> says so.
+    /// </param>
+    public static RenderedSite Render(SiteIndex index, Theme theme, DiagnosticBag? diagnostics = null, Memo<RenderedPage>? pageMemo = null, Memo<string>? definitionMemo = null,
+        bool onDemand = false)
     {
         var site = pageMemo is null && definitionMemo is null ? "" : SiteDigest(index, theme);
+        var entries = index.Glossary.Values.SelectMany(g => g).ToList();
+        var definitions = Parallelism.Map(entries, entry => Guard(index, entry.Source, diagnostics,
+            () => definitionMemo is null ? RenderDefinition(index, entry) : definitionMemo.Get(MemoKey(index, entry.Source, site), () => RenderDefinition(index, entry)),
+            ""));
+        var byEntry = entries.Select((e, i) => (e, i)).ToDictionary(x => (x.e.Lang, x.e.Id), x => definitions[x.i]);
+        if (onDemand && pageMemo is null)
+        {
+            var failed = false;
+            var later = index.Pages.Select(page => new RenderedPage(page, index.OutputPath(page), () =>
+            {
+                var html = Guard(index, page, diagnostics, () => (string?)Render(index, theme, page).BodyHtml, null);
+                if (html is null)
+                {
+                    Volatile.Write(ref failed, true);
+                }
+
+                return html ?? "";
+            })).ToList();
+            return new RenderedSite(later, byEntry, () => Volatile.Read(ref failed));
+        }
+
         // A remembered page is the same HTML, but belongs to this build's page object (the index knows only those).
         // A page that fails is not remembered (the memo keeps only what its function returned), so it is reported again.
         var pages = Parallelism.Map(index.Pages, page => Guard(index, page, diagnostics,
             () => pageMemo is null ? Render(index, theme, page) : pageMemo.Get(MemoKey(index, page, site), () => Render(index, theme, page)) with { Page = page },
             new RenderedPage(page, index.OutputPath(page), "")));
-        var entries = index.Glossary.Values.SelectMany(g => g).ToList();
-        var definitions = Parallelism.Map(entries, entry => Guard(index, entry.Source, diagnostics,
-            () => definitionMemo is null ? RenderDefinition(index, entry) : definitionMemo.Get(MemoKey(index, entry.Source, site), () => RenderDefinition(index, entry)),
-            ""));
-        return new RenderedSite(pages, entries.Select((e, i) => (e, i)).ToDictionary(x => (x.e.Lang, x.e.Id), x => definitions[x.i]));
+        return new RenderedSite(pages, byEntry);
     }
 
     /// <summary>
