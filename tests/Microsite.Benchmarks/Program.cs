@@ -10,14 +10,15 @@ using Microsite.Core;
 //       writes a synthetic two-language site of about PAGES pages into OUT/input (and OUT/hugo)
 //   dotnet run -c Release --project tests/Microsite.Benchmarks -- reload [runs] [input] [theme] [chapter]
 //       the preview server on a copy of the input: from saving one chapter to the reload event (min, median, max)
-//   dotnet run -c Release --project tests/Microsite.Benchmarks -- whole RUNS LABEL -- COMMAND [ARGS…]
-//       runs a whole command RUNS times after one warm-up, through /usr/bin/time: wall time and peak memory
-//       (min, median, max), and the median of each stage time the command prints ("time: load 12 ms · …")
+//   dotnet run -c Release --project tests/Microsite.Benchmarks -- whole RUNS LABEL -- COMMAND [ARGS…] [--and LABEL -- COMMAND [ARGS…]]…
+//       runs whole commands RUNS times after one warm-up each, in turn (one run of each per round), through
+//       /usr/bin/time: wall time and peak memory (min, median, max), the median of each stage time the command
+//       prints ("time: load 12 ms · …"), and for two commands the ratio of their times in each round
 var command = args.Length > 0 ? args[0] : "warm";
 switch (command)
 {
-    case "whole" when args.Length >= 5 && Array.IndexOf(args, "--") > 2:
-        return Whole.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2], args[(Array.IndexOf(args, "--") + 1)..]);
+    case "whole" when args.Length >= 5 && Whole.Commands(args[2..]) is { } commands:
+        return Whole.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), commands);
     case "hugo-of" when args.Length >= 3:
         Corpus.HugoOf(args[1], args[2]);
         return 0;
@@ -30,7 +31,7 @@ switch (command)
         return await Reload.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
             args.Length > 2 ? args[2] : "input", args.Length > 3 ? args[3] : "theme", args.Length > 4 ? args[4] : "zh/review-2022.md");
     default:
-        Console.Error.WriteLine("usage: warm [runs] [input] [theme] | reload [runs] [input] [theme] [chapter] | corpus PAGES OUT [real-input] | whole RUNS LABEL -- COMMAND [ARGS…]");
+        Console.Error.WriteLine("usage: warm [runs] [input] [theme] | reload [runs] [input] [theme] [chapter] | corpus PAGES OUT [real-input] | whole RUNS LABEL -- COMMAND [ARGS…] [--and LABEL -- COMMAND [ARGS…]]…");
         return 2;
 }
 
