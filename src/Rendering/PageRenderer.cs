@@ -60,7 +60,7 @@ internal static class PageRenderer
 {
     /// <param name="diagnostics">
     /// Where a page that fails to render is reported, at its file (the page is then left empty, and the
-    /// build stops before layout); without it the failure is thrown.
+    /// build stops before layout, or, on demand, after layout and before the checks); without it the failure is thrown.
     /// </param>
     /// <param name="pageMemo">Pages of an earlier build, reused when neither the page nor what it depends on changed (the preview server).</param>
     /// <param name="onDemand">
