@@ -5,10 +5,10 @@ namespace Microsite.Core;
 /// <summary>
 /// Bytes written in chunks of up to 1 MB, then copied once into an array of the exact size. A MemoryStream
 /// doubles its buffer as it grows and copies it again for ToArray: a 40 MB file briefly took 64 + 32 MB
-/// while growing and 64 + 40 MB at the end; here it takes its chunks and the copy, 80 MB. Written to as
-/// a buffer (Utf8JsonWriter) or as a stream (StreamWriter); never read as one.
+/// while growing and 64 + 40 MB at the end; here it takes its chunks and the copy, 80 MB. Written to as a
+/// buffer (Utf8JsonWriter, <see cref="Utf8PageWriter"/>) or with <see cref="Write"/>; never read as a stream.
 /// </summary>
-internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
+internal sealed class ChunkedBuffer : IBufferWriter<byte>
 {
     private const int ChunkSize = 1 << 20;
 
@@ -16,51 +16,7 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
     private byte[] _current = new byte[4096];
     private int _used;
 
-    public override long Length => _full.Sum(c => (long)c.Length) + _used;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Position
-    {
-        get => Length;
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    // A writer that flushes asynchronously (StreamWriter under Fluid's RenderAsync, once its buffer is full)
-    // would otherwise reach Stream's default, which hands each write to the thread pool: a page then
-    // waited for a pool thread while every one was laying out other pages, and the cores stood idle
-    // until the pool added threads. Writing into memory never waits, so it is done at once.
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Write(buffer.Span);
-        return ValueTask.CompletedTask;
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Write(buffer.AsSpan(offset, count));
-        return Task.CompletedTask;
-    }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public long Length => _full.Sum(c => (long)c.Length) + _used;
 
     public void Advance(int count)
     {
@@ -77,7 +33,7 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
 
     public Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).AsSpan(_used);
 
-    public override void Write(ReadOnlySpan<byte> bytes)
+    public void Write(ReadOnlySpan<byte> bytes)
     {
         while (bytes.Length > 0)
         {

@@ -36,7 +36,6 @@ public class ChunkedBufferTests
         }
 
         Assert.Equal(length, buffer.Length);
-        Assert.Equal(length, buffer.Position);
         Assert.Equal(expected, buffer.ToArray());
         Assert.Equal(expected, System.Buffers.BuffersExtensions.ToArray(buffer.Sequence())); // the same bytes in place, chunk by chunk
     }
@@ -64,47 +63,6 @@ public class ChunkedBufferTests
         }
 
         Assert.Equal(stream.ToArray(), buffer.ToArray());
-    }
-
-    [Fact]
-    public void A_stream_writer_writes_into_it_as_into_a_memory_stream()
-    {
-        var text = string.Concat(Enumerable.Range(0, 300_000).Select(i => $"<p>第{i}段 paragraph</p>\n"));
-        var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var buffer = new ChunkedBuffer();
-        using (var writer = new StreamWriter(buffer, encoding, 16 * 1024, leaveOpen: true))
-        {
-            writer.Write(text);
-        }
-
-        Assert.Equal(encoding.GetBytes(text), buffer.ToArray());
-    }
-
-    [Fact]
-    public async Task An_asynchronous_writer_finds_each_write_done_when_it_returns()
-    {
-        // Fluid renders a page through StreamWriter.WriteAsync: a write that went to the thread pool made the
-        // layout threads wait for a pool thread while all of them were busy (see ChunkedBuffer.WriteAsync).
-        var pieces = Enumerable.Range(0, 20_000).Select(i => $"<p>第{i}段 paragraph</p>\n").ToList();
-        var encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var buffer = new ChunkedBuffer();
-        var pending = 0;
-        await using (var writer = new StreamWriter(buffer, encoding, 1024, leaveOpen: true))
-        {
-            foreach (var piece in pieces)
-            {
-                var write = writer.WriteAsync(piece);
-                pending += write.IsCompletedSuccessfully ? 0 : 1;
-                await write;
-            }
-
-            var flush = writer.FlushAsync();
-            pending += flush.IsCompletedSuccessfully ? 0 : 1;
-            await flush;
-        }
-
-        Assert.Equal(0, pending);
-        Assert.Equal(encoding.GetBytes(string.Concat(pieces)), buffer.ToArray());
     }
 
     [Fact]

@@ -83,6 +83,29 @@ public class Utf8PageWriterTests
     }
 
     [Fact]
+    public async Task An_asynchronous_write_is_done_when_it_returns()
+    {
+        // Fluid renders a page through WriteAsync: a write handed to the thread pool made the layout threads
+        // wait for a pool thread while all of them were busy (TextWriter's default does that).
+        var pieces = Enumerable.Range(0, 20_000).Select(i => $"<p>第{i}段 paragraph</p>\n").ToList();
+        var writer = Utf8PageWriter.Take();
+        var pending = 0;
+        foreach (var (piece, i) in pieces.Select((p, i) => (p, i)))
+        {
+            var write = i % 2 == 0 ? writer.WriteAsync(piece) : writer.WriteAsync(piece.AsMemory());
+            pending += write.IsCompletedSuccessfully ? 0 : 1;
+            await write;
+        }
+
+        var flush = writer.FlushAsync();
+        pending += flush.IsCompletedSuccessfully ? 0 : 1;
+        await flush;
+
+        Assert.Equal(0, pending);
+        Assert.Equal(Utf8.GetBytes(string.Concat(pieces)), writer.ToArrayAndReturn());
+    }
+
+    [Fact]
     public void A_large_page_keeps_its_chunks_and_the_writer_goes_on_with_new_ones()
     {
         var text = string.Concat(Enumerable.Repeat("第一章 政府工作报告 Government Work Report. ", 100_000));
