@@ -33,20 +33,21 @@ internal static class HtmlValidator
         // them kept a single core busy while the others had nothing left to do. Facts stay in path order.
         var bySize = Enumerable.Range(0, htmlFiles.Count).OrderByDescending(i => htmlFiles[i].Length).ThenBy(i => i).ToList();
         var facts = new PageFacts[htmlFiles.Count];
+        using var targets = new LinkTargets();
         Parallelism.ForEach(bySize, i => facts[i] = Check(htmlFiles[i]));
 
         PageFacts Check(SiteFile file)
         {
             if (memo is null)
             {
-                return CheckPage(file, expectations, reporter);
+                return CheckPage(file, expectations, reporter, targets);
             }
 
             var page = memo.Get($"{file.Path}|{file.Lang}|{file.Source}|{Digest.Of(file.Bytes)}|{context}", () =>
             {
                 var found = new DiagnosticBag();
                 var own = new Reporter(found, displayRoot);
-                var facts = CheckPage(file, expectations, own);
+                var facts = CheckPage(file, expectations, own, targets);
                 own.Resolve(_ => file.Content);
                 return new CheckedPage(facts, found.Items);
             });
@@ -80,12 +81,12 @@ internal static class HtmlValidator
     }
 
     /// <summary>One page: parsed, checked by every rule, and reduced to what the checks across pages need.</summary>
-    private static PageFacts CheckPage(SiteFile file, SiteExpectations expectations, Reporter reporter)
+    private static PageFacts CheckPage(SiteFile file, SiteExpectations expectations, Reporter reporter, LinkTargets targets)
     {
         // Without source references: a finding's line and column are found when it is reported (see Position).
         var (document, large) = Parse(file);
         // A large page's index gets lists of its own, not kept after it (as its text does).
-        var page = new PageUnderTest(file.Path, document, file.Source, file.Lang, large ? null : t_index ??= new ElementIndex());
+        var page = new PageUnderTest(file.Path, document, file.Source, file.Lang, large ? null : t_index ??= new ElementIndex(), targets);
         foreach (var rule in Rules)
         {
             rule.CheckPage(page, expectations, reporter);
@@ -136,8 +137,8 @@ internal static class HtmlValidator
             // A 404 page is served at whatever address was not found, so it may address the site from the
             // host's root, under the site's own base path; every other page stays relative.
             var fromSiteRoot = isNotFound && expectations.NotFoundBase is { } basePath && url.StartsWith(basePath, StringComparison.Ordinal);
-            var (path, fragment) = fromSiteRoot ? Urls.Resolve("", url[expectations.NotFoundBase!.Length..]) : Urls.Resolve(page.Directory, url);
-            links.Add(new LinkFact(page.PositionOf(element), element.LocalName, element.HasAttribute("href") ? "href" : "src", url, path, fragment, fromSiteRoot));
+            var target = fromSiteRoot ? page.Targets.Resolve("", url[expectations.NotFoundBase!.Length..]) with { Url = url } : page.Resolve(url);
+            links.Add(new LinkFact(page.PositionOf(element), element.LocalName, element.HasAttribute("href") ? "href" : "src", target, fromSiteRoot));
         }
 
         var baseUrl = AlternatesRule.BaseOf(page.Canonical, page.Path);
@@ -150,15 +151,11 @@ internal static class HtmlValidator
             Bilingual = page.Document.DocumentElement.HasAttribute("data-bilingual"),
             TitleAt = page.PositionOf(page.Named("title").FirstOrDefault()),
             Links = links,
-            TermLinks = page.Named("a").Where(a => PageUnderTest.HasClass(a, "term")).Select(a =>
-            {
-                var href = a.GetAttribute("href") ?? "";
-                var (path, fragment) = Urls.Resolve(page.Directory, href);
-                return new LinkFact(page.PositionOf(a), "a", "href", href, path, fragment, Text: a.TextContent);
-            }).ToList(),
-            Switches = page.Switches.Select(s => new LinkFact(page.PositionOf(s.Element), "a", "href", s.Element.GetAttribute("href") ?? "", s.Path, null)).ToList(),
+            TermLinks = page.Named("a").Where(a => PageUnderTest.HasClass(a, "term"))
+                .Select(a => new LinkFact(page.PositionOf(a), "a", "href", page.Resolve(a.GetAttribute("href") ?? ""), Text: a.TextContent)).ToList(),
+            Switches = page.Switches.Select(s => new LinkFact(page.PositionOf(s.Element), "a", "href", page.Resolve(s.Element.GetAttribute("href") ?? ""))).ToList(),
             Alternates = page.AlternateLinks.Select(a => new AlternateFact(page.PositionOf(a), a.GetAttribute("hreflang")!, a.GetAttribute("href") ?? "",
-                AlternatesRule.PathOf(a.GetAttribute("href") ?? "", baseUrl, page.Directory))).ToList(),
+                AlternatesRule.PathOf(a.GetAttribute("href") ?? "", baseUrl, page))).ToList(),
             Furniture = FurnitureRule.Of(page),
             FooterAt = page.PositionOf(footer ?? page.Document.Body),
         };

@@ -7,7 +7,8 @@ namespace Microsite.Validation;
 /// <param name="Path">Path inside the site ("en/review-2022.html").</param>
 /// <param name="Lang">The language the page should be in (html lang), when known.</param>
 /// <param name="reuse">An index to fill again instead of a new one (the checks keep one per thread); null for a new one.</param>
-internal sealed class PageUnderTest(string path, PageDocument document, string? source, string? lang, ElementIndex? reuse = null)
+/// <param name="targets">The run's resolved URLs, shared by its pages; null for a set of this page's own.</param>
+internal sealed class PageUnderTest(string path, PageDocument document, string? source, string? lang, ElementIndex? reuse = null, LinkTargets? targets = null)
 {
     public string Path { get; } = path;
 
@@ -16,6 +17,12 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
     public string? Source { get; } = source;
 
     public string? Lang { get; } = lang;
+
+    /// <summary>Where this page's URLs lead (<see cref="LinkTargets.Resolve"/> from this page's folder).</summary>
+    public LinkTarget Resolve(string url) => Targets.Resolve(Directory, url);
+
+    /// <summary>The run's resolved URLs (see <see cref="LinkTargets"/>).</summary>
+    public LinkTargets Targets { get; } = targets ?? new LinkTargets();
 
     // Rules look elements up in one walk's index (by name, by attribute: see IndexOf) rather than each
     // running its own filter or selector over the whole tree: that was a quarter of the checks' time.
@@ -66,7 +73,7 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
     /// <summary>The language switch links: element and the site path they lead to.</summary>
     public IReadOnlyList<(PageElement Element, string? Path)> Switches => _switches ??= With("data-lang-switch")
         .Where(e => e.LocalName == "a")
-        .Select(e => (e, Urls.Resolve(Directory, e.GetAttribute("href") ?? "").Path))
+        .Select(e => (e, Resolve(e.GetAttribute("href") ?? "").Path))
         .ToList();
 
     /// <summary>The hreflang alternates (link rel=alternate).</summary>
@@ -91,7 +98,7 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
         return false;
     }
 
-    public string Directory => Path.Contains('/') ? Path[..(Path.LastIndexOf('/') + 1)] : "";
+    public string Directory => _directory ??= Path.Contains('/') ? Path[..(Path.LastIndexOf('/') + 1)] : "";
 
     /// <summary>Where an element is, for a finding (see <see cref="Position"/>); 0 for none.</summary>
     public Position PositionOf(PageElement? element) =>
@@ -124,6 +131,7 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
     private ElementIndex Index => _index ??= IndexOf(Document, reuse);
 
     private ElementIndex? _index;
+    private string? _directory;
     private IReadOnlyList<(PageElement, string?)>? _switches;
     private IReadOnlyList<PageElement>? _alternates;
     private IReadOnlyList<PageElement>? _styled;

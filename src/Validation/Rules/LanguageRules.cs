@@ -46,7 +46,7 @@ internal sealed class AlternatesRule : HtmlRule
         }
 
         var baseUrl = BaseOf(page.Canonical, page.Path);
-        var mine = alternates.Select(a => (Lang: a.GetAttribute("hreflang")!, Path: PathOf(a.GetAttribute("href") ?? "", baseUrl, page.Directory))).ToList();
+        var mine = alternates.Select(a => (Lang: a.GetAttribute("hreflang")!, Path: PathOf(a.GetAttribute("href") ?? "", baseUrl, page))).ToList();
         if (!mine.Any(a => a.Path == page.Path))
         {
             report.Report(this, page, alternates[0], "the hreflang alternates must include the page itself");
@@ -105,7 +105,7 @@ internal sealed class AlternatesRule : HtmlRule
     }
 
     /// <summary>The site page an alternate names: relative, or absolute under the site's address.</summary>
-    public static string? PathOf(string href, string? baseUrl, string directory)
+    public static string? PathOf(string href, string? baseUrl, PageUnderTest page)
     {
         if (Urls.IsExternal(href))
         {
@@ -118,6 +118,6 @@ internal sealed class AlternatesRule : HtmlRule
             return rest.Length == 0 || rest.EndsWith('/') ? rest + "index.html" : rest;
         }
 
-        return Urls.Resolve(directory, href).Path;
+        return page.Resolve(href).Path;
     }
 }
