@@ -12,6 +12,10 @@ internal sealed class ChunkedBuffer : IBufferWriter<byte>
 {
     private const int ChunkSize = 1 << 20;
 
+    // Chunks that grow from 4 KB reach 1 MB at the 9th (2 MB in all); seven 1 MB chunks later the file has 9 MB.
+    private const int LargeAfter = 16;
+    private const int LargeChunkSize = 8 << 20;
+
     private readonly List<(byte[] Bytes, int Length)> _full = [];
     private byte[] _current = new byte[4096];
     private int _used;
@@ -97,6 +101,10 @@ internal sealed class ChunkedBuffer : IBufferWriter<byte>
     {
         _full.Clear();
         _used = 0;
+        if (_current.Length > ChunkSize)
+        {
+            _current = new byte[4096]; // an 8 MB chunk of a failed large page is not kept for the thread's small ones
+        }
     }
 
     /// <summary>The current chunk, or a new one when it has less room than asked for (at least one byte).</summary>
@@ -113,8 +121,12 @@ internal sealed class ChunkedBuffer : IBufferWriter<byte>
             _full.Add((_current, _used));
         }
 
-        // Small files (a chapter page, the real report's search index) stay small: chunks double up to 1 MB, never past it unless asked.
-        _current = new byte[Math.Max(needed, Math.Min(ChunkSize, Math.Max(4096, _current.Length * 2)))];
+        // Small files (a chapter page, the real report's search index) stay small: chunks double up to 1 MB, never
+        // past it unless asked. Past 8 MB (the full report of a large site: tens of megabytes) they are 8 MB, made
+        // in the kernel's 2 MB pages, each of which costs one page fault where 4 KB pages cost 512 (see LargeArrays).
+        _current = _full.Count >= LargeAfter
+            ? LargeArrays.Uninitialized<byte>(Math.Max(needed, LargeChunkSize))
+            : new byte[Math.Max(needed, Math.Min(ChunkSize, Math.Max(4096, _current.Length * 2)))];
         _used = 0;
         return _current;
     }

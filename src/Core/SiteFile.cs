@@ -152,7 +152,7 @@ internal sealed class SiteFile
     {
         if (chars.Length < bytes)
         {
-            chars = GC.AllocateUninitializedArray<char>(Math.Max(bytes, (int)Math.Min(chars.Length * 2L, Array.MaxLength)));
+            chars = LargeArrays.Uninitialized<char>(Math.Max(bytes, (int)Math.Min(chars.Length * 2L, Array.MaxLength)));
         }
     }
 
