@@ -122,7 +122,7 @@ internal sealed class ChunkedBuffer : IBufferWriter<byte>
         }
 
         // Small files (a chapter page, the real report's search index) stay small: chunks double up to 1 MB, never
-        // past it unless asked. Past 8 MB (the full report of a large site: tens of megabytes) they are 8 MB, made
+        // past it unless asked. Past 9 MB (the full report of a large site: tens of megabytes) they are 8 MB, made
         // in the kernel's 2 MB pages, each of which costs one page fault where 4 KB pages cost 512 (see LargeArrays).
         _current = _full.Count >= LargeAfter
             ? LargeArrays.Uninitialized<byte>(Math.Max(needed, LargeChunkSize))

@@ -5,9 +5,10 @@ namespace Microsite.Validation;
 /// <summary>
 /// Every URL the checks meet, resolved once per page folder for the whole run (<see cref="Urls.Resolve"/> is a
 /// function of the two). The pages of a site write the same URLs again and again: the menu, the stylesheet,
-/// the chapters and their sections. Resolved for each link of each page, the lists and strings were most of
-/// what the checks kept of the pages (their facts, alive to the cross-page checks and so copied by the
-/// collector into its older generations); now the pages' facts share one URL, path and fragment per target.
+/// the chapters and their sections (540,000 links, 67,000 URLs in the 10,000-page benchmark's output). Resolved
+/// for each link of each page, they cost lists and strings each time, and each link kept its own URL, path and
+/// fragment in the page's facts, which live until the checks across pages and so are copied by the collector
+/// into its older generations. Now the facts share one reading per URL and folder.
 /// </summary>
 /// <remarks>
 /// Each thread keeps a table of its own, by folder and then by URL: one shared concurrent table keyed by both
