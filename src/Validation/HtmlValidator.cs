@@ -153,7 +153,7 @@ internal static class HtmlValidator
             Links = links,
             TermLinks = page.Named("a").Where(a => PageUnderTest.HasClass(a, "term"))
                 .Select(a => new LinkFact(page.PositionOf(a), "a", "href", page.Resolve(a.GetAttribute("href") ?? ""), Text: a.TextContent)).ToList(),
-            Switches = page.Switches.Select(s => new LinkFact(page.PositionOf(s.Element), "a", "href", page.Resolve(s.Element.GetAttribute("href") ?? ""))).ToList(),
+            Switches = page.Switches.Select(s => new LinkFact(page.PositionOf(s), "a", "href", page.Resolve(s.GetAttribute("href") ?? ""))).ToList(),
             Alternates = page.AlternateLinks.Select(a => new AlternateFact(page.PositionOf(a), a.GetAttribute("hreflang")!, a.GetAttribute("href") ?? "",
                 AlternatesRule.PathOf(a.GetAttribute("href") ?? "", baseUrl, page))).ToList(),
             Furniture = FurnitureRule.Of(page),

@@ -70,11 +70,8 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
     /// <summary>Every URL an element refers to (href, src, srcset, …), found once for the rules that need them.</summary>
     public IReadOnlyList<(PageElement Element, string Url)> References => _references ??= Rules.References.Of(this).ToList();
 
-    /// <summary>The language switch links: element and the site path they lead to.</summary>
-    public IReadOnlyList<(PageElement Element, string? Path)> Switches => _switches ??= With("data-lang-switch")
-        .Where(e => e.LocalName == "a")
-        .Select(e => (e, Resolve(e.GetAttribute("href") ?? "").Path))
-        .ToList();
+    /// <summary>The language switch links (a with data-lang-switch).</summary>
+    public IReadOnlyList<PageElement> Switches => _switches ??= With("data-lang-switch").Where(e => e.LocalName == "a").ToList();
 
     /// <summary>The hreflang alternates (link rel=alternate).</summary>
     public IReadOnlyList<PageElement> AlternateLinks => _alternates ??= Named("link")
@@ -132,7 +129,7 @@ internal sealed class PageUnderTest(string path, PageDocument document, string? 
 
     private ElementIndex? _index;
     private string? _directory;
-    private IReadOnlyList<(PageElement, string?)>? _switches;
+    private IReadOnlyList<PageElement>? _switches;
     private IReadOnlyList<PageElement>? _alternates;
     private IReadOnlyList<PageElement>? _styled;
     private IReadOnlySet<string>? _ids;

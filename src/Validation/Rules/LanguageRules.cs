@@ -31,7 +31,7 @@ internal sealed class AlternatesRule : HtmlRule
 
     public override void CheckPage(PageUnderTest page, SiteExpectations expectations, Reporter report)
     {
-        foreach (var (link, _) in page.Switches)
+        foreach (var link in page.Switches)
         {
             if (string.IsNullOrEmpty(link.GetAttribute("hreflang")) || string.IsNullOrEmpty(link.GetAttribute("lang")))
             {
